@@ -1,0 +1,96 @@
+package com.example.containers.common.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error a service answers into an RFC 9457 problem+json body that says what was
+ * wrong, naming the offending field where there is one.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail handleInvalidRequest(InvalidRequestException ex) {
+		return Problems.invalidFields(ex.problems());
+	}
+
+	@ExceptionHandler(ApiException.class)
+	ProblemDetail handleApiException(ApiException ex) {
+		log.warn("Answering {}: {}", ex.status().value(), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
+		problem.setTitle(ex.title());
+		return problem;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail handleUnexpected(Exception ex) {
+		log.error("Unexpected error while handling a request", ex);
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed unexpectedly; the error is in its log.");
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Problems.FieldProblem> problems = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ApiExceptionHandler::toFieldProblem)
+			.toList();
+		return ResponseEntity.badRequest().body(Problems.invalidFields(problems));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON of the expected shape: " + firstLine(ex));
+		problem.setTitle("Malformed request body");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "none";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Content-Type '" + sent + "' is not supported; send " + ex.getSupportedMediaTypes() + ".");
+		problem.setTitle("Unsupported content type");
+		problem.setProperties(Map.of("field", "Content-Type"));
+		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	private static Problems.FieldProblem toFieldProblem(FieldError error) {
+		return new Problems.FieldProblem(error.getField(), error.getDefaultMessage());
+	}
+
+	private static String firstLine(HttpMessageNotReadableException ex) {
+		String message = ex.getMostSpecificCause().getMessage();
+		if (message == null || message.isBlank()) {
+			return "the body could not be read";
+		}
+		int newline = message.indexOf('\n');
+		return (newline < 0) ? message : message.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.example.containers.consume;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Shows what container-consume has done.
+ */
+@RestController
+@RequestMapping("/api")
+public class ConsumedController {
+
+	private final ConsumedMessages consumedMessages;
+
+	public ConsumedController(ConsumedMessages consumedMessages) {
+		this.consumedMessages = consumedMessages;
+	}
+
+	@GetMapping("/consumed")
+	public List<ConsumedMessage> consumed() {
+		return this.consumedMessages.list();
+	}
+
+}

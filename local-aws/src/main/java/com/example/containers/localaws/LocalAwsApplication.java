@@ -1,0 +1,19 @@
+package com.example.containers.localaws;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The AWS pieces the system needs on a laptop, in one process: an SQS-compatible ElasticMQ with
+ * the FIFO queue and its dead-letter queue created.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LocalAwsApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(LocalAwsApplication.class, args);
+	}
+
+}
