@@ -1,0 +1,280 @@
+package com.example.containers.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as a user runs it: local-aws (ElasticMQ), process, main and consume, each from
+ * its packaged jar in its own JVM, driven over HTTP.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIntegrationTests {
+
+	private static final int MAX_RECEIVE_COUNT = 3;
+
+	private static final Duration PROCESS_READ_TIMEOUT = Duration.ofSeconds(2);
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	private final List<ServiceProcess> services = new ArrayList<>();
+
+	private ServiceProcess process;
+
+	private ServiceProcess main;
+
+	private ServiceProcess consume;
+
+	private SqsClient sqs;
+
+	private String deadLetterQueueUrl;
+
+	@BeforeAll
+	void startSystem() {
+		int sqsPort = ServiceProcess.freePort();
+		String endpoint = "http://localhost:" + sqsPort;
+		String queueUrl = endpoint + "/000000000000/messages.fifo";
+		this.deadLetterQueueUrl = endpoint + "/000000000000/messages-dlq.fifo";
+		Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
+				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL", queueUrl);
+		ServiceProcess localAws = start("local-aws", Map.of("SQS_PORT", Integer.toString(sqsPort),
+				"SQS_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT), "AWS_REGION", "us-east-1"));
+		this.process = start("container-process", Map.of());
+		localAws.awaitHealthy();
+		this.main = start("container-main", with(aws, "PROCESS_BASE_URL", this.process.uri("").toString(),
+				"PROCESS_READ_TIMEOUT", PROCESS_READ_TIMEOUT.toMillis() + "ms"));
+		this.consume = start("container-consume",
+				with(aws, "SQS_POLL_TIMEOUT", "1s", "SQS_VISIBILITY_TIMEOUT_SECONDS", "2"));
+		this.services.forEach(ServiceProcess::awaitHealthy);
+		this.sqs = SqsClient.builder()
+			.endpointOverride(URI.create(endpoint))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.build();
+	}
+
+	@AfterAll
+	void stopSystem() {
+		if (this.sqs != null) {
+			this.sqs.close();
+		}
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void pathTwoAnswersWithWhatProcessSaid() throws Exception {
+		HttpResponse<String> response = get(this.main.uri("/api/path-two"));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(read(response).get("data").asString()).startsWith("processed by process at ");
+	}
+
+	@Test
+	@Order(2)
+	void messagesOfFourGroupsAreAllConsumedOnceEachInSendOrder() throws Exception {
+		List<String> groups = IntStream.range(0, 4).mapToObj((i) -> this.run + "-group-" + i).toList();
+		ExecutorService senders = Executors.newFixedThreadPool(groups.size());
+		try {
+			List<Future<?>> sends = new ArrayList<>();
+			groups.forEach((group) -> sends.add(senders.submit(() -> sendNumbered(group, 50))));
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+		finally {
+			senders.shutdownNow();
+		}
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> consumedOf(groups).size() >= 200);
+		List<JsonNode> consumed = consumedOf(groups);
+		assertThat(consumed).hasSize(200);
+		assertThat(consumed).extracting((node) -> node.get("messageId").asString()).doesNotHaveDuplicates();
+		for (String group : groups) {
+			List<String> bodies = consumed.stream()
+				.filter((node) -> node.get("groupId").asString().equals(group))
+				.map((node) -> node.get("body").asString())
+				.toList();
+			List<String> sent = IntStream.range(0, 50).mapToObj((i) -> group + " message " + i).toList();
+			assertThat(bodies).as("messages of %s in consumption order", group).containsExactlyElementsOf(sent);
+		}
+	}
+
+	@Test
+	@Order(3)
+	void aRetriedSendWithTheSameIdempotencyKeyIsConsumedOnce() throws Exception {
+		String group = this.run + "-retry";
+		String key = this.run + "-key";
+		HttpResponse<String> first = send("{\"message\":\"order 42\",\"groupId\":\"" + group + "\"}", key);
+		HttpResponse<String> retry = send("{\"message\":\"order 42\",\"groupId\":\"" + group + "\"}", key);
+		HttpResponse<String> marker = send("{\"message\":\"after order 42\",\"groupId\":\"" + group + "\"}", null);
+
+		assertThat(List.of(first, retry, marker)).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(202));
+		assertThat(read(retry).get("deduplicationId").asString()).isEqualTo(key);
+		// The group is consumed in order, so once the marker is consumed a duplicate would have been too.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> consumedOf(List.of(group)).stream().anyMatch((node) -> node.get("body").asString()
+				.equals("after order 42")));
+		assertThat(consumedOf(List.of(group))).extracting((node) -> node.get("body").asString())
+			.containsExactly("order 42", "after order 42");
+	}
+
+	@Test
+	@Order(4)
+	void aMessageThatAlwaysFailsEndsInTheDeadLetterQueueWhileOtherGroupsGoOn() throws Exception {
+		String poisonGroup = this.run + "-poisoned";
+		String healthyGroup = this.run + "-healthy";
+		String poisonBody = "poison " + this.run;
+		send("{\"message\":\"" + poisonBody + "\",\"groupId\":\"" + poisonGroup + "\"}", null);
+		send("{\"message\":\"behind the poison\",\"groupId\":\"" + poisonGroup + "\"}", null);
+		sendNumbered(healthyGroup, 5);
+
+		await("the healthy group consumed while the poison is retried").atMost(Duration.ofSeconds(30))
+			.until(() -> consumedOf(List.of(healthyGroup)).size() == 5);
+		assertThat(consumedOf(List.of(poisonGroup))).isEmpty();
+		Message deadLetter = awaitDeadLetter(poisonBody);
+		assertThat(deadLetter.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, poisonGroup);
+		assertThat(failedHandlings()).as("handlings of the poison before it was dead-lettered")
+			.isEqualTo(MAX_RECEIVE_COUNT);
+		await("the poisoned group goes on once the poison is dead-lettered").atMost(Duration.ofSeconds(30))
+			.until(() -> consumedOf(List.of(poisonGroup)).size() == 1);
+		assertThat(consumedOf(List.of(poisonGroup)).get(0).get("body").asString()).isEqualTo("behind the poison");
+	}
+
+	@Test
+	@Order(5)
+	void pathTwoAnswersBadGatewayQuicklyWhenProcessIsDown() throws Exception {
+		this.process.close();
+
+		long started = System.nanoTime();
+		HttpResponse<String> response = get(this.main.uri("/api/path-two"));
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(response.statusCode()).isIn(502, 504);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(read(response).get("detail").asString()).contains("container-process");
+		assertThat(took).isLessThan(PROCESS_READ_TIMEOUT.plusSeconds(1));
+	}
+
+	private ServiceProcess start(String module, Map<String, String> environment) {
+		ServiceProcess service = new ServiceProcess(module, ServiceProcess.freePort(), environment).start();
+		this.services.add(service);
+		return service;
+	}
+
+	private void sendNumbered(String group, int count) {
+		for (int i = 0; i < count; i++) {
+			HttpResponse<String> response = send(
+					"{\"message\":\"" + group + " message " + i + "\",\"groupId\":\"" + group + "\"}", null);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+		}
+	}
+
+	private HttpResponse<String> send(String body, String idempotencyKey) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.main.uri("/api/send-message"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return exchange(request.build());
+	}
+
+	private HttpResponse<String> get(URI uri) {
+		return exchange(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build());
+	}
+
+	private HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private List<JsonNode> consumedOf(List<String> groups) {
+		List<JsonNode> matching = new ArrayList<>();
+		for (JsonNode node : read(get(this.consume.uri("/api/consumed")))) {
+			if (groups.contains(node.get("groupId").asString())) {
+				matching.add(node);
+			}
+		}
+		return matching;
+	}
+
+	private int failedHandlings() {
+		JsonNode metric = read(get(this.consume.uri("/actuator/metrics/consume.messages?tag=outcome:failed")));
+		return metric.get("measurements").get(0).get("value").asInt();
+	}
+
+	private Message awaitDeadLetter(String body) {
+		return await("the poison message in the dead-letter queue").atMost(Duration.ofSeconds(60))
+			.until(() -> receiveDeadLetters().stream().filter((message) -> message.body().equals(body)).findFirst(),
+					java.util.Optional::isPresent)
+			.orElseThrow();
+	}
+
+	private List<Message> receiveDeadLetters() {
+		return this.sqs
+			.receiveMessage((receive) -> receive.queueUrl(this.deadLetterQueueUrl)
+				.maxNumberOfMessages(10)
+				.waitTimeSeconds(1)
+				.messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+			.messages();
+	}
+
+	private JsonNode read(HttpResponse<String> response) {
+		return this.json.readTree(response.body());
+	}
+
+	private static Map<String, String> with(Map<String, String> base, String... pairs) {
+		Map<String, String> all = new java.util.HashMap<>(base);
+		for (int i = 0; i < pairs.length; i += 2) {
+			all.put(pairs[i], pairs[i + 1]);
+		}
+		return all;
+	}
+
+}
