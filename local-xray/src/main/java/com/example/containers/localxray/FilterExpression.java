@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class FilterExpression {
 
-	private static final Pattern TOKEN = Pattern.compile("\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|&&|\\|\\||!=|<=|>=|[()=<>!]"
+	private static final Pattern TOKEN = Pattern.compile("\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|&&|\\|\\||!=|<=|>=|[(),=<>!]"
 			+ "|-?\\d+(?:\\.\\d+)?|[A-Za-z_][A-Za-z0-9_.:-]*(?:\\[[^\\]]*\\])?)");
 
 	private static final Set<String> COMPARISONS = Set.of("=", "!=", "<", "<=", ">", ">=");

@@ -125,7 +125,10 @@ public final class SamplingRules {
 			String name = Objects.requireNonNullElse(Documents.text(rule, "description"), "rule-" + priority);
 			String host = firstText(rule, "host", "service_name");
 			String serviceName = (rule.has("host")) ? firstText(rule, "service_name") : "*";
-			return new Rule(name.replaceAll("[^A-Za-z0-9_-]", "-"), priority, rule.path("fixed_target").asInt(0),
+			String ruleName = name.replaceAll("[^A-Za-z0-9_-]", "-");
+			// X-Ray limits rule names to 32 characters.
+			ruleName = ruleName.substring(0, Math.min(32, ruleName.length()));
+			return new Rule(ruleName, priority, rule.path("fixed_target").asInt(0),
 					rule.path("rate").asDouble(0.0), serviceName, host, firstText(rule, "http_method"),
 					firstText(rule, "url_path"));
 		}
