@@ -1,11 +1,11 @@
 package com.example.containers.deploy;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.applicationautoscaling.AdjustmentType;
@@ -59,6 +59,12 @@ public final class ContainersStack extends Stack {
 
 	private final ContainerImages images;
 
+	private final MessageQueues queues;
+
+	private final Map<ContainerService, TracedFargateService> services = new EnumMap<>(ContainerService.class);
+
+	private final NetworkLoadBalancer loadBalancer;
+
 	/**
 	 * Creates the stack.
 	 * @param scope the app
@@ -71,23 +77,38 @@ public final class ContainersStack extends Stack {
 		this.settings = settings;
 		this.images = new ContainerImages(this, settings);
 		Vpc vpc = createVpc();
-		MessageQueues queues = new MessageQueues(this, "Messages");
+		this.queues = new MessageQueues(this, "Messages");
 		Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
 		PrivateDnsNamespace namespace = createNamespace(vpc);
 		TracedFargateService process = createProcess(cluster, namespace);
-		TracedFargateService main = createMain(cluster, queues, process);
-		TracedFargateService consume = createConsume(cluster, queues);
-		NetworkLoadBalancer loadBalancer = createLoadBalancer(vpc, main);
+		TracedFargateService main = createMain(cluster, process);
+		TracedFargateService consume = createConsume(cluster);
+		this.loadBalancer = createLoadBalancer(vpc, main);
 		allowOnly(main, process);
 		scaleMainOnCpu(main);
-		scaleConsumeOnQueueDepth(consume, queues);
-		addOutputs(loadBalancer, queues, List.of(main, process, consume));
+		scaleConsumeOnQueueDepth(consume, this.queues);
+		addOutputs();
 	}
 
 	/** The URL main calls process at. */
 	public static String processBaseUrl(String namespace) {
 		return "http://" + ContainerService.PROCESS.serviceName() + "." + namespace + ":"
 				+ ContainerService.PROCESS.port();
+	}
+
+	/** One of the three services. */
+	public TracedFargateService service(ContainerService spec) {
+		return this.services.get(spec);
+	}
+
+	/** The queue and its dead-letter queue. */
+	public MessageQueues queues() {
+		return this.queues;
+	}
+
+	/** The load balancer in front of main. */
+	public NetworkLoadBalancer loadBalancer() {
+		return this.loadBalancer;
 	}
 
 	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the VPC's default security group.
@@ -122,22 +143,22 @@ public final class ContainersStack extends Stack {
 		return service(ContainerService.PROCESS, cluster, Map.of(), cloudMap, null);
 	}
 
-	private TracedFargateService createMain(Cluster cluster, MessageQueues queues, TracedFargateService process) {
-		Map<String, String> environment = Map.of("SQS_QUEUE_URL", queues.queue().getQueueUrl(), "PROCESS_BASE_URL",
+	private TracedFargateService createMain(Cluster cluster, TracedFargateService process) {
+		Map<String, String> environment = Map.of("SQS_QUEUE_URL", this.queues.queue().getQueueUrl(), "PROCESS_BASE_URL",
 				processBaseUrl(this.settings.namespace()));
 		TracedFargateService main = service(ContainerService.MAIN, cluster, environment, null, Duration.seconds(120));
 		main.service().getNode().addDependency(process.service());
-		main.allow(queueStatement("SendToQueue", queues, "sqs:SendMessage"));
+		main.allow(queueStatement("SendToQueue", "sqs:SendMessage"));
 		return main;
 	}
 
 	// spring-cloud-aws resolves the queue (GetQueueUrl, GetQueueAttributes) before it polls. Long polls of 20 s
 	// cost nothing on AWS, unlike on ElasticMQ.
-	private TracedFargateService createConsume(Cluster cluster, MessageQueues queues) {
-		Map<String, String> environment = Map.of("SQS_QUEUE_URL", queues.queue().getQueueUrl(), "SQS_POLL_TIMEOUT",
+	private TracedFargateService createConsume(Cluster cluster) {
+		Map<String, String> environment = Map.of("SQS_QUEUE_URL", this.queues.queue().getQueueUrl(), "SQS_POLL_TIMEOUT",
 				"20s");
 		TracedFargateService consume = service(ContainerService.CONSUME, cluster, environment, null, null);
-		consume.allow(queueStatement("ConsumeFromQueue", queues, "sqs:ReceiveMessage", "sqs:DeleteMessage",
+		consume.allow(queueStatement("ConsumeFromQueue", "sqs:ReceiveMessage", "sqs:DeleteMessage",
 				"sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"));
 		return consume;
 	}
@@ -146,14 +167,16 @@ public final class ContainersStack extends Stack {
 			CloudMapOptions cloudMap, Duration healthCheckGracePeriod) {
 		TracedFargateService.Options options = new TracedFargateService.Options(cluster, this.images.service(spec),
 				this.images.xrayDaemon(), environment, cloudMap, healthCheckGracePeriod);
-		return new TracedFargateService(this, spec, options);
+		TracedFargateService service = new TracedFargateService(this, spec, options);
+		this.services.put(spec, service);
+		return service;
 	}
 
-	private static PolicyStatement queueStatement(String sid, MessageQueues queues, String... actions) {
+	private PolicyStatement queueStatement(String sid, String... actions) {
 		return PolicyStatement.Builder.create()
 			.sid(sid)
 			.actions(List.of(actions))
-			.resources(List.of(queues.queue().getQueueArn()))
+			.resources(List.of(this.queues.queue().getQueueArn()))
 			.build();
 	}
 
@@ -239,19 +262,18 @@ public final class ContainersStack extends Stack {
 				.build());
 	}
 
-	private void addOutputs(NetworkLoadBalancer loadBalancer, MessageQueues queues,
-			List<TracedFargateService> services) {
-		String address = loadBalancer.getLoadBalancerDnsName() + ":" + LISTENER_PORT;
-		output("LoadBalancerDnsName", loadBalancer.getLoadBalancerDnsName(), "DNS name of the load balancer");
-		output("CurlPathTwo", Fn.join("", List.of("curl http://", address, "/api/path-two")),
-				"Calls main, which calls process");
-		output("CurlSendMessage", Fn.join("", List.of("curl -X POST -H 'Content-Type: application/json' "
-				+ "-d '{\"message\":\"hello\"}' http://", address, "/api/send-message")),
-				"Sends a message through main to the queue, which consume reads");
-		output("QueueUrl", queues.queue().getQueueUrl(), "The FIFO queue");
-		output("DeadLetterQueueUrl", queues.deadLetterQueue().getQueueUrl(), "Its dead-letter queue");
-		services.forEach((service) -> output(service.spec().constructId() + "LogGroup",
-				service.logGroup().getLogGroupName(), "Logs of " + service.spec().serviceName() + " and its daemon"));
+	private void addOutputs() {
+		String dnsName = this.loadBalancer.getLoadBalancerDnsName();
+		String address = dnsName + ":" + LISTENER_PORT;
+		output("LoadBalancerDnsName", dnsName, "DNS name of the load balancer");
+		output("CurlPathTwo", "curl http://" + address + "/api/path-two", "Calls main, which calls process");
+		output("CurlSendMessage", "curl -X POST -H 'Content-Type: application/json' -d '{\"message\":\"hello\"}' "
+				+ "http://" + address + "/api/send-message", "Sends a message through main to the queue");
+		output("QueueUrl", this.queues.queue().getQueueUrl(), "The FIFO queue");
+		output("DeadLetterQueueUrl", this.queues.deadLetterQueue().getQueueUrl(), "Its dead-letter queue");
+		this.services.values()
+			.forEach((service) -> output(service.spec().constructId() + "LogGroup",
+					service.logGroup().getLogGroupName(), "Logs of " + service.spec().serviceName() + " and its daemon"));
 	}
 
 	private void output(String id, String value, String description) {

@@ -196,6 +196,7 @@ public final class TracedFargateService extends Construct {
 			.essential(false)
 			.cpu(32)
 			.memoryReservationMiB(XRAY_DAEMON_MEMORY_MIB)
+			.environment(Map.of("AWS_REGION", Aws.REGION))
 			.logging(logDriver("xray"))
 			.build());
 	}
