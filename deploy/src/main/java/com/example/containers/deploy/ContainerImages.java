@@ -1,6 +1,7 @@
 package com.example.containers.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import software.amazon.awscdk.services.ecr.IRepository;
@@ -48,7 +49,8 @@ final class ContainerImages {
 
 	private ContainerImage fromUri(String repositoryId, String uri) {
 		return EcrImageUri.parse(uri)
-			.<ContainerImage>map((ecr) -> ContainerImage.fromEcrRepository(ecrRepository(repositoryId, ecr), ecr.tagOrDigest()))
+			.<ContainerImage>map((ecr) -> ContainerImage.fromEcrRepository(ecrRepository(repositoryId, ecr),
+					ecr.tagOrDigest()))
 			.orElseGet(() -> ContainerImage.fromRegistry(uri));
 	}
 
@@ -60,6 +62,14 @@ final class ContainerImages {
 			.build());
 	}
 
+	// The root .dockerignore may leave the Dockerfiles out: docker build reads them anyway, but the CDK builds from
+	// a staged copy of the context, which must hold the Dockerfile.
+	private static List<String> excludes(ContainerService service) {
+		List<String> excludes = new ArrayList<>(BUILD_CONTEXT_EXCLUDES);
+		excludes.add("!" + service.dockerfile());
+		return excludes;
+	}
+
 	private ContainerImage fromDockerfile(ContainerService service) {
 		Path root = this.settings.repositoryRoot()
 			.orElseThrow(() -> new IllegalStateException("No repository root found above the working directory to "
@@ -67,7 +77,7 @@ final class ContainerImages {
 					+ DeploySettings.REPOSITORY_ROOT_KEY + "' or '" + service.imageContextKey() + "'"));
 		return ContainerImage.fromAsset(root.toString(), AssetImageProps.builder()
 			.file(service.dockerfile())
-			.exclude(BUILD_CONTEXT_EXCLUDES)
+			.exclude(excludes(service))
 			.platform(Platform.LINUX_AMD64)
 			.build());
 	}

@@ -273,7 +273,7 @@ public final class ContainersStack extends Stack {
 		output("DeadLetterQueueUrl", this.queues.deadLetterQueue().getQueueUrl(), "Its dead-letter queue");
 		this.services.values()
 			.forEach((service) -> output(service.spec().constructId() + "LogGroup",
-					service.logGroup().getLogGroupName(), "Logs of " + service.spec().serviceName() + " and its daemon"));
+					service.logGroup().getLogGroupName(), "Logs of " + service.spec().serviceName()));
 	}
 
 	private void output(String id, String value, String description) {

@@ -50,7 +50,10 @@ public final class MessageQueues extends Construct {
 			.visibilityTimeout(VISIBILITY_TIMEOUT)
 			.encryption(QueueEncryption.SQS_MANAGED)
 			.enforceSsl(true)
-			.deadLetterQueue(DeadLetterQueue.builder().queue(this.deadLetterQueue).maxReceiveCount(MAX_RECEIVE_COUNT).build())
+			.deadLetterQueue(DeadLetterQueue.builder()
+				.queue(this.deadLetterQueue)
+				.maxReceiveCount(MAX_RECEIVE_COUNT)
+				.build())
 			.build();
 	}
 

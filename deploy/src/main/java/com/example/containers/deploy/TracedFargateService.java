@@ -240,7 +240,10 @@ public final class TracedFargateService extends Construct {
 	}
 
 	private LogDriver logDriver(String streamPrefix) {
-		return LogDriver.awsLogs(AwsLogDriverProps.builder().logGroup(this.logGroup).streamPrefix(streamPrefix).build());
+		return LogDriver.awsLogs(AwsLogDriverProps.builder()
+			.logGroup(this.logGroup)
+			.streamPrefix(streamPrefix)
+			.build());
 	}
 
 	// Public subnets with a public IP reach ECR and the AWS APIs without a NAT gateway; the security group admits

@@ -109,7 +109,8 @@ class ContainersStackTests {
 	void everyServiceHasItsOwnSecurityGroupAndAPublicIpInAPublicSubnet() {
 		List<Object> groups = new ArrayList<>();
 		for (ContainerService spec : ContainerService.values()) {
-			Map<String, Object> network = map(map(service(spec).get("NetworkConfiguration")).get("AwsvpcConfiguration"));
+			Map<String, Object> network = map(
+					map(service(spec).get("NetworkConfiguration")).get("AwsvpcConfiguration"));
 			assertThat(network).containsEntry("AssignPublicIp", "ENABLED");
 			assertThat(strings(network.get("Subnets"))).allMatch((subnet) -> subnet.contains("VpcPublicSubnet"));
 			groups.add(network.get("SecurityGroups"));
