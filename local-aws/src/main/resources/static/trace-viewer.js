@@ -102,7 +102,8 @@ function showTraces(summaries) {
 		const row = el("tr", { class: summary.Id === state.selected ? "selected" : null },
 			el("td", null, started),
 			el("td", { class: "request", title: summary.Id },
-				`${http.HttpMethod || ""} ${http.HttpURL || summary.Id} ${http.HttpStatus ? "-> " + http.HttpStatus : ""}`),
+				`${http.HttpMethod || ""} ${http.HttpURL || summary.Id}`
+				+ (http.HttpStatus ? ` -> ${http.HttpStatus}` : "")),
 			el("td", null, summary.ServiceIds.map((id) => id.Name).join(", ")),
 			el("td", { class: "num" }, ms(summary.Duration)),
 			el("td", null, el("span", { class: "badge " + status }, status),
@@ -187,7 +188,8 @@ function mapNode(service, at, width, height) {
 	const errors = stats.ErrorStatistics ? stats.ErrorStatistics.TotalCount : 0;
 	const kind = service.Type === "client" ? "client" : (service.Type.startsWith("AWS::") && service.Type
 		!== "AWS::ECS::Container" && service.Type !== "AWS::EC2::Instance" ? "aws" : "service");
-	const group = svg("g", { class: `node ${kind}${faults ? " faulty" : ""}`, transform: `translate(${at.x},${at.y})` });
+	const group = svg("g", { class: `node ${kind}${faults ? " faulty" : ""}`,
+		transform: `translate(${at.x},${at.y})` });
 	group.append(svg("rect", { width, height, rx: 6 }));
 	group.append(svg("text", { x: width / 2, y: 20, "text-anchor": "middle" }, service.Name));
 	group.append(svg("text", { class: "type", x: width / 2, y: 34, "text-anchor": "middle" }, service.Type));
@@ -226,7 +228,10 @@ function timelineRows(segments) {
 	const roots = [];
 	segments.forEach((segment) => {
 		if (segment.parent_id && ids.has(segment.parent_id)) {
-			(children.get(segment.parent_id) || children.set(segment.parent_id, []).get(segment.parent_id)).push(segment);
+			if (!children.has(segment.parent_id)) {
+				children.set(segment.parent_id, []);
+			}
+			children.get(segment.parent_id).push(segment);
 		}
 		else {
 			roots.push(segment);

@@ -115,9 +115,8 @@ public final class FilterExpression {
 	private Predicate<TraceView> annotation(String key) {
 		String operator = comparison();
 		String value = next("a value");
-		return (trace) -> trace.segments()
-			.stream()
-			.anyMatch((segment) -> anyNode(segment, (node) -> compare(node.path("annotations").get(key), operator, value)));
+		Predicate<ObjectNode> annotated = (node) -> compare(node.path("annotations").get(key), operator, value);
+		return (trace) -> trace.segments().stream().anyMatch((segment) -> anyNode(segment, annotated));
 	}
 
 	private Predicate<TraceView> numeric(String field, java.util.function.ToDoubleFunction<TraceView> getter) {

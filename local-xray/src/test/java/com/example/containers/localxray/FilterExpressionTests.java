@@ -53,7 +53,8 @@ class FilterExpressionTests {
 
 	@Test
 	void andShouldRequireBothConditions() {
-		assertThat(matches("service(\"main\") AND annotation.route = \"send-message\"")).containsExactly(this.sendMessage);
+		assertThat(matches("service(\"main\") AND annotation.route = \"send-message\""))
+			.containsExactly(this.sendMessage);
 		assertThat(matches("service(\"process\") and annotation.route = \"send-message\"")).isEmpty();
 		assertThat(matches("service(\"main\") && annotation.route = \"path-two\"")).containsExactly(this.pathTwo);
 	}

@@ -11,9 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import com.amazonaws.xray.config.DaemonConfiguration;
+import com.amazonaws.xray.internal.UnsignedXrayClient;
+import com.amazonaws.xray.strategy.sampling.GetSamplingRulesRequest;
+import com.amazonaws.xray.strategy.sampling.GetSamplingRulesResponse;
+import com.amazonaws.xray.strategy.sampling.GetSamplingTargetsRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.xray.XRayClient;
 import software.amazon.awssdk.services.xray.model.BatchGetTracesResponse;
-import software.amazon.awssdk.services.xray.model.GetSamplingTargetsResponse;
 import software.amazon.awssdk.services.xray.model.InvalidRequestException;
 import software.amazon.awssdk.services.xray.model.SamplingRule;
 import software.amazon.awssdk.services.xray.model.SamplingRuleRecord;
@@ -54,6 +59,8 @@ import static org.awaitility.Awaitility.await;
 class LocalXrayIntegrationTests {
 
 	private static final Duration ARRIVAL = Duration.ofSeconds(10);
+
+	private static final String DAEMON_ADDRESS = DaemonConfiguration.DAEMON_ADDRESS_SYSTEM_PROPERTY_KEY;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -157,8 +164,8 @@ class LocalXrayIntegrationTests {
 			assertThat(document.get("id").stringValue()).isEqualTo(segment.id());
 			documents.add(document);
 		}
-		JsonNode main = documents.stream().filter((d) -> d.get("name").stringValue().equals("main")).findFirst().get();
-		JsonNode consume = documents.stream().filter((d) -> d.get("name").stringValue().equals("consume")).findFirst().get();
+		JsonNode main = named(documents, "main");
+		JsonNode consume = named(documents, "consume");
 		JsonNode sqs = main.get("subsegments").get(0);
 		assertThat(sqs.path("aws").path("operation").stringValue()).isEqualTo("SendMessage");
 		assertThat(consume.get("parent_id").stringValue()).isEqualTo(sqs.get("id").stringValue());
@@ -172,7 +179,7 @@ class LocalXrayIntegrationTests {
 
 		await().atMost(ARRIVAL).until(() -> edges(now).contains("messages.fifo -> consume"));
 
-		List<Service> services = this.xray.getServiceGraph((r) -> r.startTime(now.minusSeconds(60)).endTime(now.plusSeconds(60))).services();
+		List<Service> services = graph(now);
 		assertThat(edges(now)).contains("client -> main", "main -> process", "main -> messages.fifo",
 				"messages.fifo -> consume")
 			.doesNotContain("main -> consume");
@@ -193,7 +200,7 @@ class LocalXrayIntegrationTests {
 		assertThat(rule.ruleName()).isEqualTo("Default");
 		assertThat(rule.fixedRate()).isEqualTo(1.0);
 		assertThat(rule.priority()).isEqualTo(10_000);
-		GetSamplingTargetsResponse targets = this.xray.getSamplingTargets((r) -> r.samplingStatisticsDocuments(
+		var targets = this.xray.getSamplingTargets((r) -> r.samplingStatisticsDocuments(
 				statistics("Default"), statistics("Unknown")));
 		assertThat(targets.samplingTargetDocuments()).singleElement().satisfies((target) -> {
 			assertThat(target.ruleName()).isEqualTo("Default");
@@ -202,6 +209,32 @@ class LocalXrayIntegrationTests {
 		});
 		assertThat(targets.unprocessedStatistics()).singleElement()
 			.satisfies((problem) -> assertThat(problem.ruleName()).isEqualTo("Unknown"));
+	}
+
+	@Test
+	void samplingApiShouldAnswerTheClientOfTheXraySdkForJava() {
+		String previous = System.getProperty(DAEMON_ADDRESS);
+		System.setProperty(DAEMON_ADDRESS, "tcp:127.0.0.1:" + this.port + " udp:127.0.0.1:" + this.receiver.port());
+		try {
+			UnsignedXrayClient client = new UnsignedXrayClient();
+			GetSamplingRulesResponse rules = client.getSamplingRules(GetSamplingRulesRequest.create(null));
+			assertThat(rules.getSamplingRuleRecords()).singleElement()
+				.satisfies((record) -> assertThat(record.getSamplingRule().getFixedRate()).isEqualTo(1.0));
+			var targets = client.getSamplingTargets(GetSamplingTargetsRequest
+				.create(List.of(GetSamplingTargetsRequest.SamplingStatisticsDocument.newBuilder()
+					.setRuleName("Default")
+					.setClientId("0123456789abcdef01234567")
+					.setTimestamp(new Date())
+					.setRequestCount(5)
+					.setSampledCount(5)
+					.setBorrowCount(0)
+					.build())));
+			assertThat(targets.getDocuments()).singleElement()
+				.satisfies((target) -> assertThat(target.getReservoirQuotaTtl()).isAfter(new Date()));
+		}
+		finally {
+			restore(previous);
+		}
 	}
 
 	@Test
@@ -221,7 +254,8 @@ class LocalXrayIntegrationTests {
 		JsonNode now = this.json.readTree(status());
 		assertThat(dropped(now, "truncated") - dropped(was, "truncated")).isEqualTo(1);
 		assertThat(dropped(now, "malformed") - dropped(was, "malformed")).isEqualTo(1);
-		assertThat(now.get("lastDrop").stringValue()).startsWith("a malformed datagram of " + malformed.length + " bytes from /127.0.0.1:")
+		assertThat(now.get("lastDrop").stringValue())
+			.startsWith("a malformed datagram of " + malformed.length + " bytes from /127.0.0.1:")
 			.contains("the document is not valid JSON");
 		assertThat(this.receiver.isRunning()).isTrue();
 	}
@@ -246,9 +280,7 @@ class LocalXrayIntegrationTests {
 	}
 
 	private List<String> edges(Instant now) {
-		List<Service> services = this.xray
-			.getServiceGraph((r) -> r.startTime(now.minusSeconds(60)).endTime(now.plusSeconds(60)))
-			.services();
+		List<Service> services = graph(now);
 		List<String> edges = new ArrayList<>();
 		for (Service service : services) {
 			service.edges().forEach((edge) -> edges.add(service.name() + " -> " + services.stream()
@@ -258,6 +290,15 @@ class LocalXrayIntegrationTests {
 				.name()));
 		}
 		return edges;
+	}
+
+	private List<Service> graph(Instant now) {
+		return this.xray.getServiceGraph((r) -> r.startTime(now.minusSeconds(60)).endTime(now.plusSeconds(60)))
+			.services();
+	}
+
+	private static JsonNode named(List<JsonNode> documents, String name) {
+		return documents.stream().filter((d) -> d.get("name").stringValue().equals(name)).findFirst().orElseThrow();
 	}
 
 	private static SamplingStatisticsDocument statistics(String rule) {
@@ -278,6 +319,15 @@ class LocalXrayIntegrationTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void restore(String previous) {
+		if (previous == null) {
+			System.clearProperty(DAEMON_ADDRESS);
+		}
+		else {
+			System.setProperty(DAEMON_ADDRESS, previous);
+		}
 	}
 
 	private static long dropped(JsonNode status, String reason) {

@@ -46,7 +46,8 @@ final class SegmentSender implements AutoCloseable {
 
 	void send(byte[] datagram) {
 		try {
-			this.socket.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), this.port));
+			InetAddress loopback = InetAddress.getLoopbackAddress();
+			this.socket.send(new DatagramPacket(datagram, datagram.length, loopback, this.port));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
