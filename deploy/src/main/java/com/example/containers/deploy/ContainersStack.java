@@ -111,7 +111,8 @@ public final class ContainersStack extends Stack {
 		return this.loadBalancer;
 	}
 
-	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the VPC's default security group.
+	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the VPC's default security group,
+	// so it is left as AWS creates it rather than emptied by a Lambda-backed custom resource.
 	private Vpc createVpc() {
 		return Vpc.Builder.create(this, "Vpc")
 			.maxAzs(AVAILABILITY_ZONES)
