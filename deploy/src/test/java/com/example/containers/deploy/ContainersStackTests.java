@@ -291,6 +291,16 @@ class ContainersStackTests {
 	}
 
 	@Test
+	void serviceAndDaemonFitTheTasksMemoryTogether() {
+		for (ContainerService spec : ContainerService.values()) {
+			int task = Integer.parseInt(String.valueOf(taskDefinition(spec).get("Memory")));
+			int service = number(container(spec, spec.serviceName()).get("Memory"));
+			int daemon = number(container(spec, "xray-daemon").get("MemoryReservation"));
+			assertThat(service + daemon).isLessThanOrEqualTo(task);
+		}
+	}
+
+	@Test
 	void servicesGetMoreTimeToStopThanTheirGracefulShutdownTakes() {
 		int gracefulShutdownSeconds = 20;
 		for (ContainerService spec : ContainerService.values()) {
