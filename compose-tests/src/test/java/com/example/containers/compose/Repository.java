@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +117,24 @@ final class Repository {
 			}
 		});
 		return names;
+	}
+
+	/**
+	 * The defaults the placeholders of a module's {@code application.yml} give their variables.
+	 * @param module the module folder
+	 * @return variable names and defaults, for the placeholders that have a plain (not nested) default
+	 */
+	Map<String, String> placeholderDefaults(String module) {
+		Map<String, String> defaults = new LinkedHashMap<>();
+		applicationYaml(module).ifPresent((yaml) -> {
+			Matcher matcher = PLACEHOLDER.matcher(read(yaml));
+			while (matcher.find()) {
+				if (matcher.group(2) != null && !matcher.group(2).contains("${")) {
+					defaults.putIfAbsent(matcher.group(1), matcher.group(2));
+				}
+			}
+		});
+		return defaults;
 	}
 
 	/**
