@@ -29,6 +29,8 @@ public class MessageListener {
 
 	private final ConsumedMessages consumedMessages;
 
+	private final MessageTracing tracing;
+
 	private final Clock clock;
 
 	private final Counter consumed;
@@ -37,9 +39,11 @@ public class MessageListener {
 
 	private final Counter failed;
 
-	public MessageListener(ConsumeProperties properties, ConsumedMessages consumedMessages, MeterRegistry registry) {
+	public MessageListener(ConsumeProperties properties, ConsumedMessages consumedMessages, MessageTracing tracing,
+			MeterRegistry registry) {
 		this.properties = properties;
 		this.consumedMessages = consumedMessages;
+		this.tracing = tracing;
 		this.clock = Clock.systemUTC();
 		this.consumed = outcomeCounter(registry, "consumed");
 		this.duplicates = outcomeCounter(registry, "duplicate");
@@ -48,6 +52,10 @@ public class MessageListener {
 
 	@SqsListener(value = "${consume.queue-url}", messageVisibilitySeconds = "${consume.visibility-timeout-seconds}")
 	public void onMessage(Message message) throws InterruptedException {
+		this.tracing.trace(message, () -> handle(message));
+	}
+
+	private void handle(Message message) throws InterruptedException {
 		Map<MessageSystemAttributeName, String> attributes = message.attributes();
 		String groupId = attributes.get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
 		String sequenceNumber = attributes.get(MessageSystemAttributeName.SEQUENCE_NUMBER);

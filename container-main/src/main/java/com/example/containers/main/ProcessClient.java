@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.net.SocketTimeoutException;
 
+import com.amazonaws.xray.spring.aop.XRayEnabled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import org.springframework.web.client.RestClientResponseException;
  * into 502 (down or broken) and 504 (too slow) answers.
  */
 @Component
+@XRayEnabled
 public class ProcessClient {
 
 	private static final Logger log = LoggerFactory.getLogger(ProcessClient.class);

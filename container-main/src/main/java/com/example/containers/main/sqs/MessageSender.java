@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.spring.aop.XRayEnabled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Service;
  * Checks a message against what SQS accepts, then sends it to the FIFO queue.
  */
 @Service
+@XRayEnabled
 public class MessageSender {
 
 	private static final Logger log = LoggerFactory.getLogger(MessageSender.class);
@@ -52,6 +55,11 @@ public class MessageSender {
 		String groupId = (request.groupId() != null) ? request.groupId() : this.properties.defaultGroupId();
 		String deduplicationId = deduplicationId(request, idempotencyKey);
 		SendMessageResponse response = sendToQueue(request.message(), groupId, deduplicationId);
+		AWSXRay.getCurrentSegmentOptional().ifPresent((segment) -> {
+			segment.putAnnotation("message_group", groupId);
+			segment.putMetadata("sqs", "message_id", response.messageId());
+			segment.putMetadata("sqs", "sequence_number", response.sequenceNumber());
+		});
 		log.info("Sent message {} to group {} with sequence number {}", response.messageId(), groupId,
 				response.sequenceNumber());
 		return new SentMessage(response.messageId(),
