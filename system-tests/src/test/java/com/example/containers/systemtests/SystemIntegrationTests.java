@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.xray.XRayClient;
+import software.amazon.awssdk.services.xray.model.Trace;
+import software.amazon.awssdk.services.xray.model.TraceSummary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,36 +66,62 @@ class SystemIntegrationTests {
 
 	private SqsClient sqs;
 
+	private XRayClient xray;
+
 	private String deadLetterQueueUrl;
 
 	@BeforeAll
 	void startSystem() {
 		int sqsPort = ServiceProcess.freePort();
+		int xrayPort = ServiceProcess.freePort();
 		String endpoint = "http://localhost:" + sqsPort;
 		String queueUrl = endpoint + "/000000000000/messages.fifo";
 		this.deadLetterQueueUrl = endpoint + "/000000000000/messages-dlq.fifo";
 		Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
-				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL", queueUrl);
-		ServiceProcess localAws = start("local-aws", Map.of("SQS_PORT", Integer.toString(sqsPort),
-				"SQS_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT), "AWS_REGION", "us-east-1"));
-		this.process = start("container-process", Map.of());
+				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL", queueUrl,
+				"AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + xrayPort);
+		ServiceProcess localAws = start("local-aws", xrayPort,
+				Map.of("SQS_PORT", Integer.toString(sqsPort), "LOCAL_AWS_PORT", Integer.toString(xrayPort),
+						"SQS_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT), "AWS_REGION", "us-east-1"));
+		this.process = start("container-process", with(aws, "AWS_XRAY_TRACING_NAME", "process"));
 		localAws.awaitHealthy();
 		this.main = start("container-main", with(aws, "PROCESS_BASE_URL", this.process.uri("").toString(),
-				"PROCESS_READ_TIMEOUT", PROCESS_READ_TIMEOUT.toMillis() + "ms"));
-		this.consume = start("container-consume",
-				with(aws, "SQS_POLL_TIMEOUT", "1s", "SQS_VISIBILITY_TIMEOUT_SECONDS", "2"));
+				"PROCESS_READ_TIMEOUT", PROCESS_READ_TIMEOUT.toMillis() + "ms", "AWS_XRAY_TRACING_NAME", "main"));
+		this.consume = start("container-consume", with(aws, "SQS_POLL_TIMEOUT", "1s",
+				"SQS_VISIBILITY_TIMEOUT_SECONDS", "2", "AWS_XRAY_TRACING_NAME", "consume"));
 		this.services.forEach(ServiceProcess::awaitHealthy);
+		StaticCredentialsProvider credentials = StaticCredentialsProvider
+			.create(AwsBasicCredentials.create("local", "local"));
 		this.sqs = SqsClient.builder()
 			.endpointOverride(URI.create(endpoint))
 			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+			.credentialsProvider(credentials)
 			.build();
+		this.xray = XRayClient.builder()
+			.endpointOverride(localAws.uri(""))
+			.region(Region.US_EAST_1)
+			.credentialsProvider(credentials)
+			.build();
+		warmUpSampling();
+	}
+
+	// The first traced request makes each service fetch the daemon's sampling rules; until they
+	// arrive, the shipped rules sample one request a second. Tests start after that.
+	private void warmUpSampling() {
+		get(this.main.uri("/api/path-two"));
+		send("{\"message\":\"warm-up\",\"groupId\":\"" + this.run + "-warm-up\"}", null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> consumedOf(List.of(this.run + "-warm-up")).size() == 1);
+		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
 	}
 
 	@AfterAll
 	void stopSystem() {
 		if (this.sqs != null) {
 			this.sqs.close();
+		}
+		if (this.xray != null) {
+			this.xray.close();
 		}
 		for (int i = this.services.size() - 1; i >= 0; i--) {
 			this.services.get(i).close();
@@ -180,6 +210,48 @@ class SystemIntegrationTests {
 
 	@Test
 	@Order(5)
+	void aPathTwoRequestIsOneTraceOfMainAndProcess() {
+		Instant from = Instant.now().minusSeconds(1);
+		HttpResponse<String> response = get(this.main.uri("/api/path-two"));
+		String traceId = traceIdOf(response);
+
+		TraceDocuments trace = awaitTrace(traceId, List.of("main", "process"));
+		assertThat(trace.segmentNames()).containsExactlyInAnyOrder("main", "process");
+		JsonNode processSegment = trace.segment("process").orElseThrow();
+		JsonNode callToProcess = entity(trace, processSegment.get("parent_id").asString());
+		assertThat(callToProcess.get("namespace").asString()).isEqualTo("remote");
+		assertThat(callToProcess.get("http").get("response").get("status").asInt()).isEqualTo(200);
+		assertThat(trace.segment("main").orElseThrow().get("annotations").get("route").asString())
+			.isEqualTo("/api/path-two");
+		assertParentsWithinTrace(trace);
+		assertThat(summaries(from, "service(\"process\")")).extracting(TraceSummary::id).containsExactly(traceId);
+	}
+
+	@Test
+	@Order(6)
+	void aSendIsOneTraceThatFollowsTheMessageThroughTheQueueIntoConsume() {
+		String group = this.run + "-traced";
+		Instant from = Instant.now().minusSeconds(1);
+		HttpResponse<String> response = send("{\"message\":\"traced\",\"groupId\":\"" + group + "\"}", null);
+		String traceId = traceIdOf(response);
+
+		TraceDocuments trace = awaitTrace(traceId, List.of("main", "consume"));
+		assertThat(trace.segmentNames()).containsExactlyInAnyOrder("main", "consume");
+		JsonNode consumeSegment = trace.segment("consume").orElseThrow();
+		JsonNode sendMessage = entity(trace, consumeSegment.get("parent_id").asString());
+		assertThat(sendMessage.get("name").asString()).isEqualToIgnoringCase("SQS");
+		assertThat(sendMessage.get("aws").get("operation").asString()).isEqualTo("SendMessage");
+		assertThat(sendMessage.get("aws").get("queue_url").asString()).endsWith("/messages.fifo");
+		assertThat(sendMessage.get("aws").get("message_id").asString())
+			.isEqualTo(read(response).get("messageId").asString());
+		assertThat(consumeSegment.get("annotations").get("message_group").asString()).isEqualTo(group);
+		assertParentsWithinTrace(trace);
+		assertThat(summaries(from, "annotation.message_group = \"" + group + "\"")).extracting(TraceSummary::id)
+			.containsExactly(traceId);
+	}
+
+	@Test
+	@Order(7)
 	void pathTwoAnswersBadGatewayQuicklyWhenProcessIsDown() throws Exception {
 		this.process.close();
 
@@ -193,8 +265,49 @@ class SystemIntegrationTests {
 		assertThat(took).isLessThan(PROCESS_READ_TIMEOUT.plusSeconds(1));
 	}
 
+	private static String traceIdOf(HttpResponse<String> response) {
+		String header = response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow();
+		return header.substring(header.indexOf("Root=") + 5).split(";")[0];
+	}
+
+	private TraceDocuments awaitTrace(String traceId, List<String> segmentNames) {
+		return await("segments " + segmentNames + " of trace " + traceId).atMost(Duration.ofSeconds(30))
+			.until(() -> this.xray.batchGetTraces((batch) -> batch.traceIds(traceId))
+				.traces()
+				.stream()
+				.findFirst()
+				.map(TraceDocuments::new)
+				.orElse(null), (trace) -> trace != null && trace.segmentNames().containsAll(segmentNames));
+	}
+
+	private List<TraceSummary> summaries(Instant from, String filter) {
+		return this.xray
+			.getTraceSummaries((query) -> query.startTime(from).endTime(Instant.now().plusSeconds(1)).filterExpression(filter))
+			.traceSummaries();
+	}
+
+	private static JsonNode entity(TraceDocuments trace, String id) {
+		return trace.entities()
+			.stream()
+			.filter((entity) -> entity.get("id").asString().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No segment or subsegment " + id + " in the trace"));
+	}
+
+	private static void assertParentsWithinTrace(TraceDocuments trace) {
+		for (JsonNode entity : trace.entities()) {
+			if (entity.has("parent_id")) {
+				assertThat(trace.ids()).as("parent of %s", entity.get("name")).contains(entity.get("parent_id").asString());
+			}
+		}
+	}
+
 	private ServiceProcess start(String module, Map<String, String> environment) {
-		ServiceProcess service = new ServiceProcess(module, ServiceProcess.freePort(), environment).start();
+		return start(module, ServiceProcess.freePort(), environment);
+	}
+
+	private ServiceProcess start(String module, int port, Map<String, String> environment) {
+		ServiceProcess service = new ServiceProcess(module, port, environment).start();
 		this.services.add(service);
 		return service;
 	}
