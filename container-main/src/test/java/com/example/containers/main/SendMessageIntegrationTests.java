@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
 class SendMessageIntegrationTests {
 
 	private static final LocalSqs sqs;
@@ -50,6 +54,8 @@ class SendMessageIntegrationTests {
 		registry.add("main.sqs.endpoint", sqs::endpoint);
 		registry.add("main.sqs.queue-url", sqs::queueUrl);
 		registry.add("main.sqs.max-message-bytes", () -> "1024");
+		// No X-Ray daemon listens there: main must work the same and say so once.
+		registry.add("tracing.daemon-address", () -> "127.0.0.1:" + closedPort());
 	}
 
 	@AfterAll
@@ -75,6 +81,16 @@ class SendMessageIntegrationTests {
 		assertThat(delivered.body()).isEqualTo("hello");
 		assertThat(delivered.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "orders")
 			.containsEntry(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID, "d-1");
+	}
+
+	@Test
+	void sendsWorkWithoutAnXRayDaemonWhoseAbsenceIsLoggedOnce(CapturedOutput output) throws Exception {
+		for (int i = 0; i < 3; i++) {
+			send("{\"message\":\"untraced " + i + "\"}", null).andExpect(status().isAccepted());
+		}
+
+		assertThat(sqs.drain()).hasSize(3);
+		assertThat(output.getOut().split("No X-Ray daemon answers", -1)).hasSize(2);
 	}
 
 	@Test
@@ -175,6 +191,15 @@ class SendMessageIntegrationTests {
 			request.header("Idempotency-Key", idempotencyKey);
 		}
 		return this.mvc.perform(request);
+	}
+
+	private static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Arguments arguments(Object... values) {

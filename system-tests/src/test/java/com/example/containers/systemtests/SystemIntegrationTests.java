@@ -68,6 +68,8 @@ class SystemIntegrationTests {
 
 	private XRayClient xray;
 
+	private String queueUrl;
+
 	private String deadLetterQueueUrl;
 
 	@BeforeAll
@@ -76,6 +78,7 @@ class SystemIntegrationTests {
 		int xrayPort = ServiceProcess.freePort();
 		String endpoint = "http://localhost:" + sqsPort;
 		String queueUrl = endpoint + "/000000000000/messages.fifo";
+		this.queueUrl = queueUrl;
 		this.deadLetterQueueUrl = endpoint + "/000000000000/messages-dlq.fifo";
 		Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
 				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL", queueUrl,
@@ -252,6 +255,24 @@ class SystemIntegrationTests {
 
 	@Test
 	@Order(7)
+	void aMessageSentWithoutATraceHeaderStartsANewTraceInConsume() {
+		String group = this.run + "-untraced";
+		Instant from = Instant.now().minusSeconds(1);
+		this.sqs.sendMessage((send) -> send.queueUrl(this.queueUrl)
+			.messageBody("sent around main")
+			.messageGroupId(group)
+			.messageDeduplicationId(group));
+
+		List<TraceSummary> summaries = await("a trace of the message").atMost(Duration.ofSeconds(30))
+			.until(() -> summaries(from, "annotation.message_group = \"" + group + "\""), (found) -> !found.isEmpty());
+		assertThat(summaries).hasSize(1);
+		TraceDocuments trace = awaitTrace(summaries.get(0).id(), List.of("consume"));
+		assertThat(trace.segmentNames()).containsExactly("consume");
+		assertThat(trace.segment("consume").orElseThrow().has("parent_id")).isFalse();
+	}
+
+	@Test
+	@Order(8)
 	void pathTwoAnswersBadGatewayQuicklyWhenProcessIsDown() throws Exception {
 		this.process.close();
 

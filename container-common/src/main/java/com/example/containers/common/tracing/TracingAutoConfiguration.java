@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.amazonaws.xray.AWSXRay;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.amazonaws.xray.plugins.ECSPlugin;
 import com.amazonaws.xray.strategy.jakarta.SegmentNamingStrategy;
@@ -34,8 +35,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(TracingProperties.class)
 public class TracingAutoConfiguration {
 
+	/** The system property the X-Ray SDK reads the daemon address from, when the variable is unset. */
+	static final String DAEMON_ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
+
 	@Bean(destroyMethod = "")
 	AWSXRayRecorder awsXRayRecorder(TracingProperties properties) throws IOException {
+		// The SDK's emitter and its sampling client each read the address themselves, from
+		// AWS_XRAY_DAEMON_ADDRESS or else from this property: one setting reaches both.
+		if (System.getenv(DaemonConfiguration.DAEMON_ADDRESS_ENVIRONMENT_VARIABLE_KEY) == null) {
+			System.setProperty(DAEMON_ADDRESS_PROPERTY, properties.daemonAddress());
+		}
 		AWSXRayRecorder recorder = AWSXRayRecorderBuilder.standard()
 			.withPlugin(new ECSPlugin())
 			.withSamplingStrategy(new CentralizedSamplingStrategy(properties.samplingRules().getURL()))
