@@ -239,6 +239,30 @@ class ComposeEcsStackAgreementTests {
 	}
 
 	@Test
+	void mainScalesOnCpuWithinTheStacksBoundsAndCooldowns() {
+		Map<String, Object> scaling = autoScaling("main");
+		List<Map<String, Object>> tracking = this.stack.properties("AWS::ApplicationAutoScaling::ScalingPolicy")
+			.values().stream()
+			.filter((policy) -> policy.containsKey("TargetTrackingScalingPolicyConfiguration"))
+			.toList();
+		assertThat(tracking).hasSize(1);
+		Map<String, Object> configuration = map(tracking.get(0), "TargetTrackingScalingPolicyConfiguration");
+		assertThat(map(configuration, "PredefinedMetricSpecification"))
+			.containsEntry("PredefinedMetricType", "ECSServiceAverageCPUUtilization");
+		assertThat(((Number) configuration.get("TargetValue")).intValue()).isEqualTo(scaling.get("cpu"));
+		Map<String, Object> cooldowns = map(this.ecs.overlayProperties("MainScalingPolicy"),
+				"TargetTrackingScalingPolicyConfiguration");
+		assertSameSettings(cooldowns, configuration, "ScaleOutCooldown", "ScaleInCooldown");
+		Map<String, Object> target = this.stack.properties("AWS::ApplicationAutoScaling::ScalableTarget")
+			.get(String.valueOf(map(tracking.get(0), "ScalingTargetId").get("Ref")));
+		assertThat(target.get("ResourceId")).asString()
+			.contains(this.stack.logicalId(this.stack.stack().service(ContainerService.MAIN).service()));
+		assertThat(Map.of("min", target.get("MinCapacity"), "max", target.get("MaxCapacity")))
+			.isEqualTo(Map.of("min", scaling.get("min"), "max", scaling.get("max")));
+		assertThat(autoScaling("process")).isEmpty();
+	}
+
+	@Test
 	void eachServiceGetsATaskOfTheStacksSize() {
 		for (ContainerService service : ContainerService.values()) {
 			Map<String, Object> taskDefinition = this.stack.properties("AWS::ECS::TaskDefinition",
@@ -255,6 +279,10 @@ class ComposeEcsStackAgreementTests {
 		Set<String> generated = new TreeSet<>();
 		compose().services().forEach((service) -> generated.add(logicalName(service) + "Service"));
 		generated.add(targetGroupName());
+		compose().services().stream()
+			.filter((service) -> !autoScaling(service).isEmpty())
+			.forEach((service) -> generated.addAll(List.of(logicalName(service) + "ScalableTarget",
+					logicalName(service) + "ScalingPolicy")));
 		Set<String> ingress = new TreeSet<>();
 		compose().networks("main").forEach((network) -> ingress.add(logicalName(network) + "8080Ingress"));
 		generated.addAll(ingress);
@@ -273,6 +301,11 @@ class ComposeEcsStackAgreementTests {
 					"docker-compose.yml:" + EcsComposeFile.FILE, "AWS_ACCOUNT_ID", ACCOUNT, "AWS_REGION", REGION));
 		}
 		return this.resolved;
+	}
+
+	/** A service's {@code x-aws-autoscaling}, which the integration reads from its {@code deploy} section. */
+	private Map<String, Object> autoScaling(String service) {
+		return map(map(this.ecs.service(service), "deploy"), "x-aws-autoscaling");
 	}
 
 	private static String targetGroupName() {
