@@ -45,6 +45,12 @@ class ComposeEcsStackAgreementTests {
 
 	private static final long MIB = 1024 * 1024;
 
+	/** The files the ECS context is given, as COMPOSE_FILE lists them. */
+	private static final String ECS_FILES = "docker-compose.yml:" + EcsComposeFile.FILE;
+
+	private static final Set<String> CREDENTIALS = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+			"AWS_SESSION_TOKEN");
+
 	private final Repository repository = Repository.locate();
 
 	private EcsComposeFile ecs;
@@ -295,10 +301,33 @@ class ComposeEcsStackAgreementTests {
 		}
 	}
 
+	@Test
+	void ecsFilesDoNotResolveWithoutTheAccountTheQueueUrlNames() {
+		ComposeCli.Result result = ComposeCli.require().config(this.repository.root(),
+				Map.of("COMPOSE_FILE", ECS_FILES, "AWS_REGION", REGION));
+		assertThat(result.exitCode()).isNotZero();
+		assertThat(result.stderr()).contains("AWS_ACCOUNT_ID");
+	}
+
+	@Test
+	void everyVariableTheServicesReadIsSetAndNoneIsACredential() {
+		for (ContainerService service : ContainerService.values()) {
+			Map<String, String> environment = compose().environment(service.serviceName());
+			Set<String> read = new LinkedHashSet<>(this.repository.placeholders(service.module()));
+			read.addAll(List.of("AWS_XRAY_DAEMON_ADDRESS", "AWS_XRAY_TRACING_NAME"));
+			read.removeAll(CREDENTIALS);
+			assertThat(environment.keySet()).as("variables of %s", service.serviceName()).containsAll(read);
+		}
+		for (String service : compose().services()) {
+			assertThat(compose().environment(service).keySet()).as("variables of %s", service)
+				.doesNotContainAnyElementsOf(CREDENTIALS);
+		}
+	}
+
 	private ResolvedCompose compose() {
 		if (this.resolved == null) {
-			this.resolved = ComposeCli.require().resolve(this.repository.root(), Map.of("COMPOSE_FILE",
-					"docker-compose.yml:" + EcsComposeFile.FILE, "AWS_ACCOUNT_ID", ACCOUNT, "AWS_REGION", REGION));
+			this.resolved = ComposeCli.require().resolve(this.repository.root(),
+					Map.of("COMPOSE_FILE", ECS_FILES, "AWS_ACCOUNT_ID", ACCOUNT, "AWS_REGION", REGION));
 		}
 		return this.resolved;
 	}
