@@ -170,6 +170,28 @@ class ComposeEcsStackAgreementTests {
 	}
 
 	@Test
+	void bothQueuesRefuseRequestsWithoutTlsAsInTheStack() {
+		List<Object> stackQueues = new ArrayList<>();
+		List<Map<String, Object>> statements = new ArrayList<>();
+		for (Map<String, Object> policy : this.stack.properties("AWS::SQS::QueuePolicy").values()) {
+			stackQueues.addAll((List<?>) policy.get("Queues"));
+			((List<?>) map(policy, "PolicyDocument").get("Statement")).forEach((item) -> statements.add(asMap(item)));
+		}
+		assertThat(stackQueues).containsExactlyInAnyOrder(
+				Map.of("Ref", this.stack.logicalId(this.stack.stack().queues().queue())),
+				Map.of("Ref", this.stack.logicalId(this.stack.stack().queues().deadLetterQueue())));
+		Map<String, Object> policy = this.ecs.overlayProperties("MessagesQueuesPolicy");
+		assertThat(new ArrayList<Object>((List<?>) policy.get("Queues")))
+			.containsExactlyInAnyOrder(Map.of("Ref", QUEUE), Map.of("Ref", DEAD_LETTER_QUEUE));
+		List<?> composeStatements = (List<?>) map(policy, "PolicyDocument").get("Statement");
+		assertThat(composeStatements).hasSize(1);
+		Map<String, Object> statement = asMap(composeStatements.get(0));
+		assertThat(statements).isNotEmpty().allSatisfy((stackStatement) -> assertSameSettings(statement,
+				stackStatement, "Effect", "Action", "Condition"));
+		assertThat(statement).containsEntry("Effect", "Deny");
+	}
+
+	@Test
 	void mainAndConsumeUseTheOverlaysQueueAsTheStacksUseItsOwn() {
 		String url = "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/"
 				+ this.ecs.overlayProperties(QUEUE).get("QueueName");
