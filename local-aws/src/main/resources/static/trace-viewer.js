@@ -2,7 +2,7 @@
 // AWS CLI use (POST /TraceSummaries, /Traces, /ServiceGraph), plus /viewer/status for the counters.
 "use strict";
 
-const state = { selected: null, timer: null };
+const state = { selected: new URLSearchParams(location.hash.slice(1)).get("trace"), timer: null };
 
 function el(tag, attributes, ...children) {
 	const node = document.createElement(tag);
@@ -41,7 +41,7 @@ function timeRange() {
 }
 
 function ms(seconds) {
-	return (seconds * 1000).toFixed(seconds < 0.01 ? 1 : 0) + " ms";
+	return (seconds * 1000).toFixed(seconds > 0 && seconds < 0.01 ? 1 : 0) + " ms";
 }
 
 function statusOf(node) {
@@ -95,22 +95,26 @@ async function showStatus() {
 
 function showTraces(summaries) {
 	document.getElementById("count").textContent = summaries.length + " in range";
+	if (!state.selected && summaries.length) {
+		state.selected = summaries[0].Id;
+	}
 	const rows = summaries.map((summary) => {
 		const http = summary.Http || {};
 		const started = new Date(summary.StartTime * 1000).toLocaleTimeString();
 		const status = statusOf(summary);
 		const row = el("tr", { class: summary.Id === state.selected ? "selected" : null },
 			el("td", null, started),
-			el("td", { class: "request", title: summary.Id },
-				`${http.HttpMethod || ""} ${http.HttpURL || summary.Id}`
-				+ (http.HttpStatus ? ` -> ${http.HttpStatus}` : "")),
-			el("td", null, summary.ServiceIds.map((id) => id.Name).join(", ")),
+			el("td", { class: "request", title: `${summary.Id}\n${http.HttpURL || ""}` },
+				`${http.HttpMethod || ""} ${path(http.HttpURL) || summary.Id}`
+				+ (http.HttpStatus ? ` -> ${http.HttpStatus}` : ""),
+				el("span", { class: "services" }, summary.ServiceIds.map((id) => id.Name).join(" > "))),
 			el("td", { class: "num" }, ms(summary.Duration)),
 			el("td", null, el("span", { class: "badge " + status }, status),
 				summary.IsPartial ? el("span", { class: "badge partial", title: "still in progress or incomplete" },
 					"partial") : []));
 		row.addEventListener("click", () => {
 			state.selected = summary.Id;
+			history.replaceState(null, "", "#trace=" + summary.Id);
 			refresh();
 		});
 		return row;
@@ -118,7 +122,16 @@ function showTraces(summaries) {
 	const body = document.getElementById("traces");
 	body.replaceChildren(...rows);
 	if (!rows.length) {
-		body.append(el("tr", null, el("td", { colspan: 5, class: "empty" }, "No traces in this range.")));
+		body.append(el("tr", null, el("td", { colspan: 4, class: "empty" }, "No traces in this range.")));
+	}
+}
+
+function path(url) {
+	try {
+		return url ? new URL(url).pathname : null;
+	}
+	catch (ignored) {
+		return url;
 	}
 }
 
@@ -216,7 +229,27 @@ async function showTimeline(traceId) {
 	const span = Math.max(end - start, 0.001);
 	const axis = el("div", { class: "axis" }, el("span"), el("div", { class: "ticks" },
 		[0, 0.25, 0.5, 0.75, 1].map((share) => el("span", null, ms(span * share)))), el("span"));
-	container.replaceChildren(axis, ...rows.map((row) => timelineRow(row, start, span)));
+	container.replaceChildren(axis, ...rows.map((row) => timelineRow(row, start, span)), details(rows));
+}
+
+// Lists each segment and subsegment with its id, its parent and what it did, so that the links
+// between services (a segment whose parent is another service's subsegment) can be read off.
+function details(rows) {
+	const body = rows.map((row) => {
+		const node = row.node;
+		const http = node.http || {};
+		const request = http.request ? `${http.request.method || ""} ${http.request.url || ""}` : "";
+		const status = http.response && http.response.status ? ` -> ${http.response.status}` : "";
+		const aws = node.aws && node.aws.operation ? `${node.aws.operation} ${node.aws.queue_url || ""}` : "";
+		const annotations = Object.entries(node.annotations || {}).map(([key, value]) => `${key}=${value}`).join(" ");
+		return el("tr", null,
+			el("td", null, row.segment ? el("strong", null, node.name) : node.name),
+			el("td", null, el("code", null, node.id), node.parent_id ? el("code", null, " < " + node.parent_id) : []),
+			el("td", null, [aws || request + status, annotations].filter((part) => part).join("  ")));
+	});
+	return el("table", { class: "details" },
+		el("thead", null, el("tr", null, ["Name", "Id < parent", "Call"].map((title) => el("th", null, title)))),
+		el("tbody", null, body));
 }
 
 // Orders the segments as a tree: each segment, then its subsegments, and under a subsegment the

@@ -94,12 +94,13 @@ public final class Documents {
 	}
 
 	/**
-	 * An epoch-seconds value as the JSON number the X-Ray API answers with.
-	 * @param seconds epoch seconds
+	 * A time or duration in seconds as the JSON number the X-Ray API answers with, without the
+	 * noise that subtracting two epoch-second doubles leaves.
+	 * @param seconds epoch seconds, or a duration in seconds
 	 * @return the value rounded to microseconds
 	 */
 	public static BigDecimal seconds(double seconds) {
-		return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP);
+		return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
 	}
 
 }

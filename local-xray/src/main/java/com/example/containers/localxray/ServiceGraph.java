@@ -225,7 +225,7 @@ public class ServiceGraph {
 			faultStatistics.put("OtherCount", this.faults);
 			faultStatistics.put("TotalCount", this.faults);
 			json.put("TotalCount", this.ok + this.errors + this.throttles + this.faults);
-			json.put("TotalResponseTime", this.totalResponseTime);
+			json.put("TotalResponseTime", Documents.seconds(this.totalResponseTime));
 			return json;
 		}
 

@@ -182,7 +182,7 @@ public class XrayApi {
 	private static ObjectNode traceJson(TraceView trace) {
 		ObjectNode json = Documents.MAPPER.createObjectNode();
 		json.put("Id", trace.id());
-		json.put("Duration", trace.duration());
+		json.put("Duration", Documents.seconds(trace.duration()));
 		json.put("LimitExceeded", false);
 		ArrayNode segments = json.putArray("Segments");
 		for (ObjectNode segment : trace.segments()) {
@@ -240,8 +240,8 @@ public class XrayApi {
 			ObjectNode json = Documents.MAPPER.createObjectNode();
 			json.put("Id", trace.id());
 			json.put("StartTime", Documents.seconds(trace.startTime()));
-			json.put("Duration", trace.duration());
-			json.put("ResponseTime", trace.responseTime());
+			json.put("Duration", Documents.seconds(trace.duration()));
+			json.put("ResponseTime", Documents.seconds(trace.responseTime()));
 			json.put("HasFault", trace.hasFault());
 			json.put("HasError", trace.hasError());
 			json.put("HasThrottle", trace.hasThrottle());
