@@ -21,6 +21,10 @@ class StoredTrace {
 
 	private final Map<String, ObjectNode> streamedSubsegments = new LinkedHashMap<>();
 
+	// Reading puts the pieces together; the result is kept until the next piece arrives, so that
+	// a viewer polling a quiet store does not copy every trace each time.
+	private TraceView view;
+
 	StoredTrace(String id) {
 		this.id = id;
 	}
@@ -29,9 +33,17 @@ class StoredTrace {
 		boolean subsegment = "subsegment".equals(Documents.text(document, "type"));
 		Map<String, ObjectNode> pieces = subsegment ? this.streamedSubsegments : this.segments;
 		pieces.merge(Documents.text(document, "id"), document, StoredTrace::newer);
+		this.view = null;
 	}
 
 	TraceView view() {
+		if (this.view == null) {
+			this.view = assemble();
+		}
+		return this.view;
+	}
+
+	private TraceView assemble() {
 		List<ObjectNode> copies = new ArrayList<>();
 		Map<String, ObjectNode> byId = new HashMap<>();
 		for (ObjectNode segment : this.segments.values()) {

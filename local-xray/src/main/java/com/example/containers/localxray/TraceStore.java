@@ -51,7 +51,7 @@ public class TraceStore {
 
 	/**
 	 * All traces, the most recently started first.
-	 * @return copies that later segments do not change
+	 * @return copies that later segments do not change; callers must not modify them
 	 */
 	public synchronized List<TraceView> traces() {
 		List<TraceView> views = new ArrayList<>(this.traces.size());

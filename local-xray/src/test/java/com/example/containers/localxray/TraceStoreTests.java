@@ -95,6 +95,7 @@ class TraceStoreTests {
 		this.store.add(segments[1]);
 
 		assertThat(before.segments()).hasSize(1);
+		assertThat(this.store.trace(traceId(segments[0])).orElseThrow().segments()).hasSize(2);
 	}
 
 	@Test
