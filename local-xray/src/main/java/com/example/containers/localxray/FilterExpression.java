@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,7 +120,7 @@ public final class FilterExpression {
 		return (trace) -> trace.segments().stream().anyMatch((segment) -> anyNode(segment, annotated));
 	}
 
-	private Predicate<TraceView> numeric(String field, java.util.function.ToDoubleFunction<TraceView> getter) {
+	private Predicate<TraceView> numeric(String field, ToDoubleFunction<TraceView> getter) {
 		String operator = comparison();
 		String value = next("a number");
 		double limit = number(value, field);

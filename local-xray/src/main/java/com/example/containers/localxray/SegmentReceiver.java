@@ -7,6 +7,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -160,7 +161,7 @@ public class SegmentReceiver implements AutoCloseable {
 
 	private void drop(DatagramPacket packet, DroppedDatagramException ex) {
 		this.dropped.get(ex.reason()).incrementAndGet();
-		String description = "a " + ex.reason().name().toLowerCase(java.util.Locale.ROOT) + " datagram of "
+		String description = "a " + ex.reason().name().toLowerCase(Locale.ROOT) + " datagram of "
 				+ packet.getLength() + " bytes from " + packet.getSocketAddress() + ": " + ex.getMessage();
 		this.lastDrop = description;
 		log.warn("Dropped {}", description);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class TraceStoreTests {
 
@@ -109,8 +110,8 @@ class TraceStoreTests {
 		TraceView trace = this.store.trace(traceId(segments[0])).orElseThrow();
 
 		assertThat(trace.root()).contains(segments[0]);
-		assertThat(trace.duration()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.001));
-		assertThat(trace.responseTime()).isCloseTo(0.03, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(trace.duration()).isCloseTo(0.3, offset(0.001));
+		assertThat(trace.responseTime()).isCloseTo(0.03, offset(0.001));
 		assertThat(trace.status()).isEqualTo("fault");
 	}
 
