@@ -28,7 +28,7 @@ public class PathController {
 
 	@GetMapping("/path-two")
 	public DataResponse pathTwo() {
-		return new DataResponse(this.processClient.process());
+		return new DataResponse(this.processClient.askProcess());
 	}
 
 	/**

@@ -44,7 +44,7 @@ public class ProcessClient {
 	 * @return what process answered in its {@code data} field
 	 * @throws ApiException with status 502 or 504 when process cannot answer in time
 	 */
-	public String process() {
+	public String askProcess() {
 		try {
 			ProcessResponse response = this.restClient.get().uri("/api/process").retrieve().body(ProcessResponse.class);
 			if (response == null || response.data() == null) {

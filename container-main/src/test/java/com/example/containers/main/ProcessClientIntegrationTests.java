@@ -39,7 +39,7 @@ class ProcessClientIntegrationTests {
 	void answerOfProcessIsReturned() throws IOException {
 		int port = serve(200, "{\"data\":\"processed\"}", Duration.ZERO);
 
-		assertThat(client(port).process()).isEqualTo("processed");
+		assertThat(client(port).askProcess()).isEqualTo("processed");
 	}
 
 	@Test
@@ -47,7 +47,7 @@ class ProcessClientIntegrationTests {
 		int port = serve(200, "{\"data\":\"late\"}", Duration.ofSeconds(5));
 
 		long started = System.nanoTime();
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).process())
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).askProcess())
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 	}
@@ -56,7 +56,7 @@ class ProcessClientIntegrationTests {
 	void processAnsweringAnErrorGivesBadGateway() throws IOException {
 		int port = serve(500, "{\"error\":\"boom\"}", Duration.ZERO);
 
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).process())
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).askProcess())
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_GATEWAY))
 			.withMessageContaining("answered 500");
 	}
@@ -68,7 +68,7 @@ class ProcessClientIntegrationTests {
 			port = socket.getLocalPort();
 		}
 
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).process())
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).askProcess())
 			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.BAD_GATEWAY))
 			.withMessageContaining("could not be reached");
 	}

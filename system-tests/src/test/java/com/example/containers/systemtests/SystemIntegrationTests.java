@@ -223,6 +223,8 @@ class SystemIntegrationTests {
 		JsonNode processSegment = trace.segment("process").orElseThrow();
 		JsonNode callToProcess = entity(trace, processSegment.get("parent_id").asString());
 		assertThat(callToProcess.get("namespace").asString()).isEqualTo("remote");
+		assertThat(trace.entities()).extracting((entity) -> entity.get("name").asString())
+			.as("the subsegment of the @XRayEnabled client method").contains("askProcess");
 		assertThat(callToProcess.get("http").get("response").get("status").asInt()).isEqualTo(200);
 		assertThat(trace.segment("main").orElseThrow().get("annotations").get("route").asString())
 			.isEqualTo("/api/path-two");
@@ -243,6 +245,8 @@ class SystemIntegrationTests {
 		JsonNode consumeSegment = trace.segment("consume").orElseThrow();
 		JsonNode sendMessage = entity(trace, consumeSegment.get("parent_id").asString());
 		assertThat(sendMessage.get("name").asString()).isEqualToIgnoringCase("SQS");
+		assertThat(trace.entities()).extracting((entity) -> entity.get("name").asString())
+			.as("the subsegment of the @XRayEnabled sender method").contains("send");
 		assertThat(sendMessage.get("aws").get("operation").asString()).isEqualTo("SendMessage");
 		assertThat(sendMessage.get("aws").get("queue_url").asString()).endsWith("/messages.fifo");
 		assertThat(sendMessage.get("aws").get("message_id").asString())

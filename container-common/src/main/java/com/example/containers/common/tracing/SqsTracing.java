@@ -3,8 +3,9 @@ package com.example.containers.common.tracing;
 import java.util.Map;
 import java.util.Optional;
 
-import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.TraceHeader;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -56,9 +57,9 @@ public final class SqsTracing {
 			if (!(context.request() instanceof SendMessageRequest send)) {
 				return context.request();
 			}
-			return AWSXRay.getCurrentSubsegmentOptional()
-				.map((subsegment) -> withTraceHeader(send, TraceHeader.fromEntity(subsegment).toString()))
-				.orElse(send);
+			// The SDK's interceptor keeps its subsegment here, and leaves the caller's entity current.
+			Subsegment call = executionAttributes.getAttribute(TracingInterceptor.entityKey);
+			return (call != null) ? withTraceHeader(send, TraceHeader.fromEntity(call).toString()) : send;
 		}
 
 		private static SdkRequest withTraceHeader(SendMessageRequest send, String header) {
