@@ -2,6 +2,7 @@ package com.example.containers.localxray;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -300,9 +301,13 @@ public class XrayApi {
 			return entry;
 		}
 
+		// In the order the services took part, not the order their segments arrived in.
 		private static Set<String> serviceNames(TraceView trace) {
 			Set<String> names = new LinkedHashSet<>();
-			trace.segments().forEach((segment) -> names.add(Documents.text(segment, "name")));
+			trace.segments()
+				.stream()
+				.sorted(Comparator.comparingDouble((segment) -> segment.path("start_time").asDouble()))
+				.forEach((segment) -> names.add(Documents.text(segment, "name")));
 			return names;
 		}
 
