@@ -259,6 +259,23 @@ class SystemIntegrationTests {
 
 	@Test
 	@Order(7)
+	void aRefusedSendIsTracedAsAClientErrorNotAFault() {
+		Instant from = Instant.now().minusSeconds(1);
+		HttpResponse<String> response = send("{\"message\":\"\"}", null);
+		String traceId = traceIdOf(response);
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		TraceSummary summary = await("the trace of the refused send").atMost(Duration.ofSeconds(30))
+			.until(() -> summaries(from, "annotation.route = \"/api/send-message\"").stream()
+				.filter((candidate) -> candidate.id().equals(traceId))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		assertThat(summary.hasError()).isTrue();
+		assertThat(summary.hasFault()).isFalse();
+	}
+
+	@Test
+	@Order(8)
 	void aMessageSentWithoutATraceHeaderStartsANewTraceInConsume() {
 		String group = this.run + "-untraced";
 		Instant from = Instant.now().minusSeconds(1);
@@ -276,7 +293,7 @@ class SystemIntegrationTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void pathTwoAnswersBadGatewayQuicklyWhenProcessIsDown() throws Exception {
 		this.process.close();
 
