@@ -149,7 +149,7 @@ main() {
     curl -s localhost:8081/api/consumed
 
   SQS (ElasticMQ):  http://localhost:$SQS_PORT   (aws --endpoint-url http://localhost:$SQS_PORT sqs list-queues)
-  local-aws:        http://localhost:2000
+  Trace viewer:     http://localhost:2000   (X-Ray API for aws xray ... --endpoint-url http://localhost:2000)
   Logs:             $LOG_DIR
 
   Following the logs; Ctrl-C stops everything.
