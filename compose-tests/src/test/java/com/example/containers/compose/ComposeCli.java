@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A Compose implementation installed on this machine: the {@code docker compose} plugin or Debian's
- * {@code docker-compose}. Its {@code config} command resolves the Compose files without a Docker
- * engine.
+ * A Compose implementation installed on this machine: the {@code docker compose} plugin
+ * or Debian's {@code docker-compose}. Its {@code config} command resolves the Compose
+ * files without a Docker engine.
  */
 final class ComposeCli {
 
@@ -34,9 +34,9 @@ final class ComposeCli {
 	}
 
 	/**
-	 * Finds an installed Compose implementation, or skips the calling test when there is none. Under
-	 * CI (the {@code CI} environment variable set) a missing Compose fails instead, since CI installs
-	 * one.
+	 * Finds an installed Compose implementation, or skips the calling test when there is
+	 * none. Under CI (the {@code CI} environment variable set) a missing Compose fails
+	 * instead, since CI installs one.
 	 * @return the Compose implementation
 	 */
 	static ComposeCli require() {
@@ -61,9 +61,9 @@ final class ComposeCli {
 	}
 
 	/**
-	 * Runs {@code config} in a folder, with the given variables as its only environment file and no
-	 * other variable of this JVM's environment (so that neither a developer's {@code .env} nor their
-	 * shell changes the outcome).
+	 * Runs {@code config} in a folder, with the given variables as its only environment
+	 * file and no other variable of this JVM's environment (so that neither a developer's
+	 * {@code .env} nor their shell changes the outcome).
 	 * @param projectDir the folder holding the Compose files
 	 * @param env the variables of the environment file
 	 * @return what the command printed, and its exit code
@@ -81,15 +81,15 @@ final class ComposeCli {
 	}
 
 	/**
-	 * Runs {@code config} and reads the resolved configuration, failing when Compose refuses it.
+	 * Runs {@code config} and reads the resolved configuration, failing when Compose
+	 * refuses it.
 	 * @param projectDir the folder holding the Compose files
 	 * @param env the variables of the environment file
 	 * @return the resolved configuration
 	 */
 	ResolvedCompose resolve(Path projectDir, Map<String, String> env) {
 		Result result = config(projectDir, env);
-		assertThat(result.exitCode()).as("%s config with %s failed:%n%s", this, env.keySet(), result.stderr())
-			.isZero();
+		assertThat(result.exitCode()).as("%s config with %s failed:%n%s", this, env.keySet(), result.stderr()).isZero();
 		return ResolvedCompose.parse(result.stdout());
 	}
 
@@ -150,7 +150,9 @@ final class ComposeCli {
 	private static Path writeEnvFile(Map<String, String> env) {
 		try {
 			Path file = Files.createTempFile("compose-test", ".env");
-			String lines = env.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue())
+			String lines = env.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + entry.getValue())
 				.collect(Collectors.joining("\n", "", "\n"));
 			return Files.writeString(file, lines);
 		}
@@ -170,6 +172,7 @@ final class ComposeCli {
 
 	/**
 	 * What one Compose command did.
+	 *
 	 * @param exitCode its exit code
 	 * @param stdout what it printed to standard output
 	 * @param stderr what it printed to standard error

@@ -13,9 +13,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that where the Compose files of the local mode pass a variable on with a default, the default
- * is the one the service's {@code application.yml} gives it, so that Compose never silently changes a
- * setting.
+ * Checks that where the Compose files of the local mode pass a variable on with a
+ * default, the default is the one the service's {@code application.yml} gives it, so that
+ * Compose never silently changes a setting.
  */
 class ComposeDefaultsTests {
 

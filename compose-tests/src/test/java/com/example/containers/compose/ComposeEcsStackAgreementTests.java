@@ -26,9 +26,10 @@ import static com.example.containers.compose.EcsComposeFile.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that the two ways to deploy agree: {@code docker-compose.ecs.yml} for the Compose ECS integration (resolved
- * with Compose, its {@code x-aws-*} parts read from the file) and the deploy module's CDK stack (synthesized here)
- * run the same services on the same ports, behind the same listener, with the same queue pair and the same rights.
+ * Checks that the two ways to deploy agree: {@code docker-compose.ecs.yml} for the
+ * Compose ECS integration (resolved with Compose, its {@code x-aws-*} parts read from the
+ * file) and the deploy module's CDK stack (synthesized here) run the same services on the
+ * same ports, behind the same listener, with the same queue pair and the same rights.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class ComposeEcsStackAgreementTests {
@@ -125,8 +126,8 @@ class ComposeEcsStackAgreementTests {
 			}
 		}
 		assertThat(neighbours).containsExactly("main", DAEMON);
-		assertThat(ingressInto(ContainerService.PROCESS)).containsExactly(
-				Map.of("from", groupOf(ContainerService.MAIN), "port", 8082));
+		assertThat(ingressInto(ContainerService.PROCESS))
+			.containsExactly(Map.of("from", groupOf(ContainerService.MAIN), "port", 8082));
 	}
 
 	@Test
@@ -186,8 +187,9 @@ class ComposeEcsStackAgreementTests {
 		List<?> composeStatements = (List<?>) map(policy, "PolicyDocument").get("Statement");
 		assertThat(composeStatements).hasSize(1);
 		Map<String, Object> statement = asMap(composeStatements.get(0));
-		assertThat(statements).isNotEmpty().allSatisfy((stackStatement) -> assertSameSettings(statement,
-				stackStatement, "Effect", "Action", "Condition"));
+		assertThat(statements).isNotEmpty()
+			.allSatisfy(
+					(stackStatement) -> assertSameSettings(statement, stackStatement, "Effect", "Action", "Condition"));
 		assertThat(statement).containsEntry("Effect", "Deny");
 	}
 
@@ -233,8 +235,7 @@ class ComposeEcsStackAgreementTests {
 				assertThat(statement).containsEntry("Effect", "Allow").doesNotContainKey("NotAction");
 				assertThat(actions).noneMatch((action) -> action.contains("*"));
 				Object resource = actions.stream().allMatch((action) -> action.startsWith("xray:")) ? "*" : queueArn;
-				assertThat(statement.get("Resource")).as("resource of %s in %s", actions, service)
-					.isEqualTo(resource);
+				assertThat(statement.get("Resource")).as("resource of %s in %s", actions, service).isEqualTo(resource);
 			}
 		}
 		assertThat(this.ecs.roleStatements("process")).isEmpty();
@@ -261,22 +262,23 @@ class ComposeEcsStackAgreementTests {
 				.as("deployment of %s", service)
 				.containsEntry("DeploymentCircuitBreaker", circuitBreaker);
 		}
-		assertThat(this.ecs.overlayProperties("MainService").get("HealthCheckGracePeriodSeconds"))
-			.isEqualTo(this.stack.properties("AWS::ECS::Service", this.stack.stack().service(ContainerService.MAIN)
-				.service()).get("HealthCheckGracePeriodSeconds"));
+		assertThat(this.ecs.overlayProperties("MainService").get("HealthCheckGracePeriodSeconds")).isEqualTo(
+				this.stack.properties("AWS::ECS::Service", this.stack.stack().service(ContainerService.MAIN).service())
+					.get("HealthCheckGracePeriodSeconds"));
 	}
 
 	@Test
 	void mainScalesOnCpuWithinTheStacksBoundsAndCooldowns() {
 		Map<String, Object> scaling = autoScaling("main");
 		List<Map<String, Object>> tracking = this.stack.properties("AWS::ApplicationAutoScaling::ScalingPolicy")
-			.values().stream()
+			.values()
+			.stream()
 			.filter((policy) -> policy.containsKey("TargetTrackingScalingPolicyConfiguration"))
 			.toList();
 		assertThat(tracking).hasSize(1);
 		Map<String, Object> configuration = map(tracking.get(0), "TargetTrackingScalingPolicyConfiguration");
-		assertThat(map(configuration, "PredefinedMetricSpecification"))
-			.containsEntry("PredefinedMetricType", "ECSServiceAverageCPUUtilization");
+		assertThat(map(configuration, "PredefinedMetricSpecification")).containsEntry("PredefinedMetricType",
+				"ECSServiceAverageCPUUtilization");
 		assertThat(((Number) configuration.get("TargetValue")).intValue()).isEqualTo(scaling.get("cpu"));
 		Map<String, Object> cooldowns = map(this.ecs.overlayProperties("MainScalingPolicy"),
 				"TargetTrackingScalingPolicyConfiguration");
@@ -307,10 +309,11 @@ class ComposeEcsStackAgreementTests {
 		Set<String> generated = new TreeSet<>();
 		compose().services().forEach((service) -> generated.add(logicalName(service) + "Service"));
 		generated.add(targetGroupName());
-		compose().services().stream()
+		compose().services()
+			.stream()
 			.filter((service) -> !autoScaling(service).isEmpty())
-			.forEach((service) -> generated.addAll(List.of(logicalName(service) + "ScalableTarget",
-					logicalName(service) + "ScalingPolicy")));
+			.forEach((service) -> generated
+				.addAll(List.of(logicalName(service) + "ScalableTarget", logicalName(service) + "ScalingPolicy")));
 		Set<String> ingress = new TreeSet<>();
 		compose().networks("main").forEach((network) -> ingress.add(logicalName(network) + "8080Ingress"));
 		generated.addAll(ingress);
@@ -325,8 +328,8 @@ class ComposeEcsStackAgreementTests {
 
 	@Test
 	void ecsFilesDoNotResolveWithoutTheAccountTheQueueUrlNames() {
-		ComposeCli.Result result = ComposeCli.require().config(this.repository.root(),
-				Map.of("COMPOSE_FILE", ECS_FILES, "AWS_REGION", REGION));
+		ComposeCli.Result result = ComposeCli.require()
+			.config(this.repository.root(), Map.of("COMPOSE_FILE", ECS_FILES, "AWS_REGION", REGION));
 		assertThat(result.exitCode()).isNotZero();
 		assertThat(result.stderr()).contains("AWS_ACCOUNT_ID");
 	}
@@ -348,20 +351,23 @@ class ComposeEcsStackAgreementTests {
 
 	private ResolvedCompose compose() {
 		if (this.resolved == null) {
-			this.resolved = ComposeCli.require().resolve(this.repository.root(),
-					Map.of("COMPOSE_FILE", ECS_FILES, "AWS_ACCOUNT_ID", ACCOUNT, "AWS_REGION", REGION));
+			this.resolved = ComposeCli.require()
+				.resolve(this.repository.root(),
+						Map.of("COMPOSE_FILE", ECS_FILES, "AWS_ACCOUNT_ID", ACCOUNT, "AWS_REGION", REGION));
 		}
 		return this.resolved;
 	}
 
-	/** A service's {@code x-aws-autoscaling}, which the integration reads from its {@code deploy} section. */
+	/**
+	 * A service's {@code x-aws-autoscaling}, which the integration reads from its
+	 * {@code deploy} section.
+	 */
 	private Map<String, Object> autoScaling(String service) {
 		return map(map(this.ecs.service(service), "deploy"), "x-aws-autoscaling");
 	}
 
 	private static String targetGroupName() {
-		return logicalName(ContainerService.MAIN.serviceName()) + "TCP" + ContainersStack.LISTENER_PORT
-				+ "TargetGroup";
+		return logicalName(ContainerService.MAIN.serviceName()) + "TCP" + ContainersStack.LISTENER_PORT + "TargetGroup";
 	}
 
 	private Map<String, Object> environment(ContainerService service) {
@@ -379,7 +385,9 @@ class ComposeEcsStackAgreementTests {
 
 	private List<Map<String, Object>> ingressInto(ContainerService service) {
 		Object group = groupOf(service);
-		return this.stack.properties("AWS::EC2::SecurityGroupIngress").values().stream()
+		return this.stack.properties("AWS::EC2::SecurityGroupIngress")
+			.values()
+			.stream()
 			.filter((rule) -> group.equals(rule.get("GroupId")))
 			.map((rule) -> Map.of("from", rule.get("SourceSecurityGroupId"), "port", rule.get("FromPort")))
 			.toList();

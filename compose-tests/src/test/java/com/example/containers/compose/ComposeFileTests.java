@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Resolves the Compose files with a real Compose implementation ({@code config} needs no Docker engine),
- * in both modes, and checks the system's rules against what Compose would run.
+ * Resolves the Compose files with a real Compose implementation ({@code config} needs no
+ * Docker engine), in both modes, and checks the system's rules against what Compose would
+ * run.
  */
 class ComposeFileTests {
 
@@ -214,8 +215,8 @@ class ComposeFileTests {
 		for (String service : compose.services()) {
 			Map<String, String> environment = compose.environment(service);
 			if (CREDENTIALS.stream().anyMatch((name) -> environment.get(name) != null)) {
-				assertThat(compose.services()).as("%s has credentials, so its SQS endpoint must be a local service",
-						service)
+				assertThat(compose.services())
+					.as("%s has credentials, so its SQS endpoint must be a local service", service)
 					.contains(host(environment.get("SQS_ENDPOINT")));
 			}
 		}
@@ -280,7 +281,10 @@ class ComposeFileTests {
 		/** No .env at all: the services, local-aws, and nothing from AWS. */
 		LOCAL,
 
-		/** Against real AWS: the COMPOSE_FILE that .env.sample documents, and the queue's URL. */
+		/**
+		 * Against real AWS: the COMPOSE_FILE that .env.sample documents, and the queue's
+		 * URL.
+		 */
 		AWS;
 
 		Map<String, String> env() {

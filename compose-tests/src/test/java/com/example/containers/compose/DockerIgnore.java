@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code .dockerignore} file, to tell which paths of the build context an image build sees. Follows
- * Docker's rules: patterns in order, the last match wins, {@code !} re-includes, and a pattern that
- * matches a folder applies to everything in it.
+ * A {@code .dockerignore} file, to tell which paths of the build context an image build
+ * sees. Follows Docker's rules: patterns in order, the last match wins, {@code !}
+ * re-includes, and a pattern that matches a folder applies to everything in it.
  */
 final class DockerIgnore {
 

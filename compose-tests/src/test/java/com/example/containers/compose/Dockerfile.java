@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Dockerfile read into its instructions, each with the build stage it belongs to: enough of the
- * Dockerfile syntax for the files of this repository (line continuations, comments, exec form).
+ * A Dockerfile read into its instructions, each with the build stage it belongs to:
+ * enough of the Dockerfile syntax for the files of this repository (line continuations,
+ * comments, exec form).
  */
 final class Dockerfile {
 
@@ -46,7 +47,8 @@ final class Dockerfile {
 	}
 
 	/**
-	 * The parser directives at the top of the file, such as {@code syntax=docker/dockerfile:1.18}.
+	 * The parser directives at the top of the file, such as
+	 * {@code syntax=docker/dockerfile:1.18}.
 	 * @return the directives, without their leading {@code #}
 	 */
 	List<String> directives() {
@@ -130,6 +132,7 @@ final class Dockerfile {
 
 	/**
 	 * One instruction, its arguments on one line.
+	 *
 	 * @param keyword the keyword, upper case
 	 * @param arguments everything after the keyword
 	 * @param stage the index of the build stage, from 0
@@ -151,8 +154,8 @@ final class Dockerfile {
 		}
 
 		/**
-		 * The arguments of the exec form ({@code ["a", "b"]}), or of the exec form that follows
-		 * options such as {@code --interval=10s CMD}.
+		 * The arguments of the exec form ({@code ["a", "b"]}), or of the exec form that
+		 * follows options such as {@code --interval=10s CMD}.
 		 * @return the strings of the JSON array, empty when there is none
 		 */
 		List<String> execForm() {

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks each Dockerfile against the build it packages: what it copies exists after
- * {@code ./mvnw package}, it runs the module's own jar as a non-root user, exposes the port the service
- * is configured with, and needs nothing from outside image registries and Maven Central.
+ * {@code ./mvnw package}, it runs the module's own jar as a non-root user, exposes the
+ * port the service is configured with, and needs nothing from outside image registries
+ * and Maven Central.
  */
 class DockerfileTests {
 
@@ -96,7 +97,8 @@ class DockerfileTests {
 	void copiesEveryLayerOfTheJar(String module) throws IOException {
 		Dockerfile dockerfile = dockerfile(module);
 		String destination = destinationOfExtraction(dockerfile);
-		List<String> copied = dockerfile.finalStage("COPY").stream()
+		List<String> copied = dockerfile.finalStage("COPY")
+			.stream()
 			.flatMap((copy) -> copy.sources().stream())
 			.map((source) -> source.substring(destination.length() + 1).replaceAll("/$", ""))
 			.toList();
@@ -120,7 +122,9 @@ class DockerfileTests {
 	void exposesAndProbesTheConfiguredPort(String module) {
 		Dockerfile dockerfile = dockerfile(module);
 		int port = repository.serverPort(module).orElseThrow();
-		List<String> exposed = dockerfile.finalStage("EXPOSE").stream().flatMap((expose) -> expose.words().stream())
+		List<String> exposed = dockerfile.finalStage("EXPOSE")
+			.stream()
+			.flatMap((expose) -> expose.words().stream())
 			.toList();
 		assertThat(exposed).containsAnyOf(String.valueOf(port), port + "/tcp");
 		assertThat(healthCheck(dockerfile)).anyMatch((word) -> word.startsWith("http://127.0.0.1:" + port + "/"));
@@ -158,8 +162,8 @@ class DockerfileTests {
 		Dockerfile dockerfile = dockerfile(folder);
 		assertThat(dockerfile.baseImages()).isNotEmpty()
 			.allSatisfy((image) -> assertThat(image).matches("[^:]+:\\d+\\.\\d+[^:]*"));
-		assertThat(dockerfile.directives()).anySatisfy((directive) -> assertThat(directive)
-			.matches("syntax=docker/dockerfile:\\d+\\.\\d+.*"));
+		assertThat(dockerfile.directives())
+			.anySatisfy((directive) -> assertThat(directive).matches("syntax=docker/dockerfile:\\d+\\.\\d+.*"));
 	}
 
 	@ParameterizedTest
@@ -206,7 +210,8 @@ class DockerfileTests {
 	}
 
 	private static Instruction extraction(Dockerfile dockerfile) {
-		return dockerfile.all("RUN").stream()
+		return dockerfile.all("RUN")
+			.stream()
 			.filter((run) -> run.arguments().contains("-Djarmode=tools"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError(dockerfile.file() + " extracts no layers"));
@@ -235,7 +240,8 @@ class DockerfileTests {
 	}
 
 	/**
-	 * Extracts the module's jar the way its Dockerfile does, with this JVM's {@code java}.
+	 * Extracts the module's jar the way its Dockerfile does, with this JVM's
+	 * {@code java}.
 	 */
 	private static synchronized Path extract(String module) {
 		return extracted.computeIfAbsent(module, (key) -> {

@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The {@code x-aws-*} parts of {@code docker-compose.ecs.yml}, read from the file itself: Compose v1 leaves
- * extension fields out of what {@code config} prints once it merges files, and only the Compose ECS integration
- * reads them.
+ * The {@code x-aws-*} parts of {@code docker-compose.ecs.yml}, read from the file itself:
+ * Compose v1 leaves extension fields out of what {@code config} prints once it merges
+ * files, and only the Compose ECS integration reads them.
  */
 final class EcsComposeFile {
 
@@ -27,8 +27,9 @@ final class EcsComposeFile {
 	}
 
 	/**
-	 * The logical name the Compose ECS integration derives from a Compose name: characters other than letters and
-	 * digits dropped, the first letter in upper case ({@code xray} gives {@code Xray}).
+	 * The logical name the Compose ECS integration derives from a Compose name:
+	 * characters other than letters and digits dropped, the first letter in upper case
+	 * ({@code xray} gives {@code Xray}).
 	 * @param composeName a service or network name
 	 * @return the prefix of the CloudFormation logical names generated for it
 	 */
@@ -55,7 +56,9 @@ final class EcsComposeFile {
 		return map(map(this.yaml, "services"), name);
 	}
 
-	/** The statements of a service's {@code x-aws-role} policy, empty when it has none. */
+	/**
+	 * The statements of a service's {@code x-aws-role} policy, empty when it has none.
+	 */
 	List<Map<String, Object>> roleStatements(String service) {
 		List<Map<String, Object>> statements = new ArrayList<>();
 		Object listed = map(service(service), "x-aws-role").get("Statement");

@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code .env.sample} file: every variable it lists, whether the line is active or commented out,
- * and the comment above it.
+ * The {@code .env.sample} file: every variable it lists, whether the line is active or
+ * commented out, and the comment above it.
  */
 final class EnvSample {
 
@@ -53,8 +53,8 @@ final class EnvSample {
 			if (matcher.matches()) {
 				String comment = (previous.startsWith("# ") && !ENTRY.matcher(previous).matches())
 						? previous.substring(2).strip() : "";
-				entries.put(matcher.group(2), new Entry(matcher.group(2), matcher.group(3), matcher.group(1) == null,
-						comment));
+				entries.put(matcher.group(2),
+						new Entry(matcher.group(2), matcher.group(3), matcher.group(1) == null, comment));
 			}
 			previous = line.strip();
 		}
@@ -63,6 +63,7 @@ final class EnvSample {
 
 	/**
 	 * One variable of the sample.
+	 *
 	 * @param name the variable name
 	 * @param value the value shown
 	 * @param active whether the line sets it ({@code false} when commented out)

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks that {@code .env.sample} documents every variable the Compose files read, and holds no
- * credential.
+ * Checks that {@code .env.sample} documents every variable the Compose files read, and
+ * holds no credential.
  */
 class EnvSampleTests {
 

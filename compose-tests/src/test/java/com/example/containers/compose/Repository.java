@@ -23,8 +23,8 @@ import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The repository as these tests read it: its root, its Maven modules, and what their poms and
- * {@code application.yml} files say.
+ * The repository as these tests read it: its root, its Maven modules, and what their poms
+ * and {@code application.yml} files say.
  */
 final class Repository {
 
@@ -39,8 +39,8 @@ final class Repository {
 	}
 
 	/**
-	 * Finds the repository root: the nearest folder, from the working directory up, that holds both the
-	 * parent pom and the Compose file.
+	 * Finds the repository root: the nearest folder, from the working directory up, that
+	 * holds both the parent pom and the Compose file.
 	 * @return the repository
 	 */
 	static Repository locate() {
@@ -51,8 +51,8 @@ final class Repository {
 			}
 			dir = dir.getParent();
 		}
-		throw new IllegalStateException("No repository root (pom.xml beside docker-compose.yml) above "
-				+ Path.of("").toAbsolutePath());
+		throw new IllegalStateException(
+				"No repository root (pom.xml beside docker-compose.yml) above " + Path.of("").toAbsolutePath());
 	}
 
 	Path root() {
@@ -103,10 +103,11 @@ final class Repository {
 	}
 
 	/**
-	 * The environment variables a module's {@code application.yml} reads through placeholders, nested
-	 * ones included.
+	 * The environment variables a module's {@code application.yml} reads through
+	 * placeholders, nested ones included.
 	 * @param module the module folder
-	 * @return variable names in the order they first appear; empty without an {@code application.yml}
+	 * @return variable names in the order they first appear; empty without an
+	 * {@code application.yml}
 	 */
 	Set<String> placeholders(String module) {
 		Set<String> names = new LinkedHashSet<>();
@@ -120,9 +121,11 @@ final class Repository {
 	}
 
 	/**
-	 * The defaults the placeholders of a module's {@code application.yml} give their variables.
+	 * The defaults the placeholders of a module's {@code application.yml} give their
+	 * variables.
 	 * @param module the module folder
-	 * @return variable names and defaults, for the placeholders that have a plain (not nested) default
+	 * @return variable names and defaults, for the placeholders that have a plain (not
+	 * nested) default
 	 */
 	Map<String, String> placeholderDefaults(String module) {
 		Map<String, String> defaults = new LinkedHashMap<>();

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The configuration {@code config} printed: every service as Compose will run it, variables
- * interpolated and files merged. Reads both the output of Compose v1 and of Compose v2, which differ in
- * form (ports, environment lists, memory units).
+ * The configuration {@code config} printed: every service as Compose will run it,
+ * variables interpolated and files merged. Reads both the output of Compose v1 and of
+ * Compose v2, which differ in form (ports, environment lists, memory units).
  */
 final class ResolvedCompose {
 
@@ -33,8 +33,8 @@ final class ResolvedCompose {
 	}
 
 	/**
-	 * The environment of a service; a variable passed through from an unset one has the value
-	 * {@code null} (Compose v1) or is absent (Compose v2).
+	 * The environment of a service; a variable passed through from an unset one has the
+	 * value {@code null} (Compose v1) or is absent (Compose v2).
 	 * @param service the service name
 	 * @return the variables
 	 */
@@ -138,7 +138,8 @@ final class ResolvedCompose {
 	/**
 	 * The services a service waits for, and the condition it waits for.
 	 * @param service the service name
-	 * @return dependency names and conditions ({@code service_started} for the short form)
+	 * @return dependency names and conditions ({@code service_started} for the short
+	 * form)
 	 */
 	Map<String, String> dependsOn(String service) {
 		Object dependsOn = service(service).get("depends_on");

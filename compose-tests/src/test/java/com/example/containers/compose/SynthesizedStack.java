@@ -22,8 +22,9 @@ import static com.example.containers.compose.EcsComposeFile.map;
 import static com.example.containers.compose.EcsComposeFile.strings;
 
 /**
- * The deploy module's stack, synthesized offline with image URIs as a CI pipeline passes them (so no image is built),
- * and the parts of its template the Compose ECS file is compared with.
+ * The deploy module's stack, synthesized offline with image URIs as a CI pipeline passes
+ * them (so no image is built), and the parts of its template the Compose ECS file is
+ * compared with.
  */
 final class SynthesizedStack {
 
@@ -72,7 +73,9 @@ final class SynthesizedStack {
 		return this.stack.getLogicalId((CfnElement) element);
 	}
 
-	/** The container of a service in its task definition (not its X-Ray daemon sidecar). */
+	/**
+	 * The container of a service in its task definition (not its X-Ray daemon sidecar).
+	 */
 	Map<String, Object> serviceContainer(ContainerService service) {
 		return containers(service).stream()
 			.filter((container) -> service.serviceName().equals(container.get("Name")))
@@ -101,7 +104,8 @@ final class SynthesizedStack {
 
 	private List<Map<String, Object>> containers(ContainerService service) {
 		Object taskRole = Map.of("Fn::GetAtt", List.of(logicalId(this.stack.service(service).taskRole()), "Arn"));
-		return properties("AWS::ECS::TaskDefinition").values().stream()
+		return properties("AWS::ECS::TaskDefinition").values()
+			.stream()
 			.filter((definition) -> taskRole.equals(definition.get("TaskRoleArn")))
 			.flatMap((definition) -> ((List<?>) definition.get("ContainerDefinitions")).stream())
 			.map(EcsComposeFile::asMap)

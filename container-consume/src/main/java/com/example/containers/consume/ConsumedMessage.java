@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * One message container-consume has handled.
+ *
  * @param messageId the id SQS gave the message
  * @param groupId its FIFO message group
  * @param sequenceNumber its FIFO sequence number, an opaque string

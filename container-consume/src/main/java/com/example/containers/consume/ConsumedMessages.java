@@ -8,9 +8,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The most recently consumed messages, oldest first, bounded in memory. Also remembers which
- * message ids were consumed, so that a message SQS delivers again (a delete that came too late)
- * is recognized and not handled twice.
+ * The most recently consumed messages, oldest first, bounded in memory. Also remembers
+ * which message ids were consumed, so that a message SQS delivers again (a delete that
+ * came too late) is recognized and not handled twice.
  */
 @Component
 public class ConsumedMessages {

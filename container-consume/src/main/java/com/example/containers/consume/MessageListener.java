@@ -15,10 +15,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles the messages of the FIFO queue. spring-cloud-aws hands over the messages of one group
- * one at a time, in order, and those of different groups in parallel. A message is deleted only
- * when this listener returns; one that throws is received again after its visibility timeout and,
- * after the queue's maximum receive count, moved to the dead-letter queue.
+ * Handles the messages of the FIFO queue. spring-cloud-aws hands over the messages of one
+ * group one at a time, in order, and those of different groups in parallel. A message is
+ * deleted only when this listener returns; one that throws is received again after its
+ * visibility timeout and, after the queue's maximum receive count, moved to the
+ * dead-letter queue.
  */
 @Component
 public class MessageListener {
@@ -103,7 +104,8 @@ public class MessageListener {
 	}
 
 	/**
-	 * Thrown for a message that can never be handled, so that it ends in the dead-letter queue.
+	 * Thrown for a message that can never be handled, so that it ends in the dead-letter
+	 * queue.
 	 */
 	static class PoisonMessageException extends RuntimeException {
 

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the handling of each message a segment that continues the trace of the request that
- * sent it: same trace id, with the sender's SQS subsegment as parent. A message without a trace
- * header starts a new trace.
+ * Gives the handling of each message a segment that continues the trace of the request
+ * that sent it: same trace id, with the sender's SQS subsegment as parent. A message
+ * without a trace header starts a new trace.
  */
 @Component
 public class MessageTracing {
@@ -46,7 +46,8 @@ public class MessageTracing {
 		}
 		Segment segment = beginSegment(SqsTracing.traceHeader(message));
 		try {
-			segment.putAnnotation("message_group", message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+			segment.putAnnotation("message_group",
+					message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
 			segment.putAnnotation("message_id", message.messageId());
 			segment.putMetadata("sqs", "sequence_number",
 					message.attributes().get(MessageSystemAttributeName.SEQUENCE_NUMBER));

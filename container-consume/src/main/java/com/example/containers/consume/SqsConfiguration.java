@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * Points spring-cloud-aws's SQS client at a local SQS such as ElasticMQ when an endpoint is set.
- * The region is {@code spring.cloud.aws.region.static}, from {@code AWS_REGION}. Credentials come from the AWS SDK's default chain (the task
- * role on ECS).
+ * Points spring-cloud-aws's SQS client at a local SQS such as ElasticMQ when an endpoint
+ * is set. The region is {@code spring.cloud.aws.region.static}, from {@code AWS_REGION}.
+ * Credentials come from the AWS SDK's default chain (the task role on ECS).
  */
 @Configuration(proxyBeanMethods = false)
 public class SqsConfiguration {

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The history of consumed messages: bounded, oldest first, and aware of messages seen before.
+ * The history of consumed messages: bounded, oldest first, and aware of messages seen
+ * before.
  */
 class ConsumedMessagesTests {
 

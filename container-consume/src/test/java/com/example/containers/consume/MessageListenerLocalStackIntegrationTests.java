@@ -28,16 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The running SQS listener against a FIFO queue with a FIFO dead-letter queue in LocalStack, a second
- * SQS implementation besides ElasticMQ: messages of a group are consumed in order, and a message that
- * always fails ends in the dead-letter queue. Runs where Docker is available and is skipped elsewhere.
+ * The running SQS listener against a FIFO queue with a FIFO dead-letter queue in
+ * LocalStack, a second SQS implementation besides ElasticMQ: messages of a group are
+ * consumed in order, and a message that always fails ends in the dead-letter queue. Runs
+ * where Docker is available and is skipped elsewhere.
  */
-@SpringBootTest(properties = { "consume.visibility-timeout-seconds=1",
-		"spring.cloud.aws.sqs.listener.poll-timeout=1s" })
+@SpringBootTest(
+		properties = { "consume.visibility-timeout-seconds=1", "spring.cloud.aws.sqs.listener.poll-timeout=1s" })
 @Testcontainers(disabledWithoutDocker = true)
 class MessageListenerLocalStackIntegrationTests {
 
-	/** The last LocalStack release that runs without an account (later ones require an auth token). */
+	/**
+	 * The last LocalStack release that runs without an account (later ones require an
+	 * auth token).
+	 */
 	@Container
 	static final LocalStackContainer localStack = new LocalStackContainer(
 			DockerImageName.parse("localstack/localstack:4.4.0"))
@@ -119,8 +123,7 @@ class MessageListenerLocalStackIntegrationTests {
 	}
 
 	private static List<Message> receiveDeadLetters() {
-		return sqs.receiveMessage((receive) -> receive.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10))
-			.messages();
+		return sqs.receiveMessage((receive) -> receive.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10)).messages();
 	}
 
 	private static String createFifoQueue(String name, Map<QueueAttributeName, String> extra) {

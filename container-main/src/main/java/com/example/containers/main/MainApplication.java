@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The public API of the system: answers HTTP, calls container-process and sends to the SQS FIFO
- * queue.
+ * The public API of the system: answers HTTP, calls container-process and sends to the
+ * SQS FIFO queue.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

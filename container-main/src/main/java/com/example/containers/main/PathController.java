@@ -33,6 +33,7 @@ public class PathController {
 
 	/**
 	 * The answer of both read endpoints.
+	 *
 	 * @param data what the endpoint has to say
 	 */
 	public record DataResponse(String data) {

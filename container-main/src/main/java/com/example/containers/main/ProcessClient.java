@@ -19,8 +19,8 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Calls container-process over HTTP, within a connect and a read timeout, and turns its failures
- * into 502 (down or broken) and 504 (too slow) answers.
+ * Calls container-process over HTTP, within a connect and a read timeout, and turns its
+ * failures into 502 (down or broken) and 504 (too slow) answers.
  */
 @Component
 @XRayEnabled
@@ -67,8 +67,7 @@ public class ProcessClient {
 		if (isTimeout(ex)) {
 			log.warn("container-process did not answer within {}", this.properties.readTimeout());
 			return new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout",
-					"container-process did not answer within " + this.properties.readTimeout().toMillis() + " ms",
-					ex);
+					"container-process did not answer within " + this.properties.readTimeout().toMillis() + " ms", ex);
 		}
 		return badGateway("container-process at " + this.properties.baseUrl() + " could not be reached", ex);
 	}

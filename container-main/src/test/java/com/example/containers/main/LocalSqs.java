@@ -36,9 +36,8 @@ final class LocalSqs implements AutoCloseable {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.build();
-		this.queueUrl = this.client
-			.createQueue((create) -> create.queueName("messages.fifo")
-				.attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+		this.queueUrl = this.client.createQueue(
+				(create) -> create.queueName("messages.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
 			.queueUrl();
 	}
 

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link ProcessClient} against real HTTP servers that answer, answer too slowly, fail, or are not
- * there at all.
+ * {@link ProcessClient} against real HTTP servers that answer, answer too slowly, fail,
+ * or are not there at all.
  */
 class ProcessClientIntegrationTests {
 

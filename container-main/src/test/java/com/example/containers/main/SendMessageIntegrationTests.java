@@ -30,8 +30,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code POST /api/send-message} against a real, embedded ElasticMQ: what is sent, and what is
- * refused before anything is sent.
+ * {@code POST /api/send-message} against a real, embedded ElasticMQ: what is sent, and
+ * what is refused before anything is sent.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -122,8 +122,8 @@ class SendMessageIntegrationTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidSends")
-	void invalidSendShouldAnswer400NamingTheFieldAndSendNothing(String description, String body,
-			String idempotencyKey, String field) throws Exception {
+	void invalidSendShouldAnswer400NamingTheFieldAndSendNothing(String description, String body, String idempotencyKey,
+			String field) throws Exception {
 		send(body, idempotencyKey).andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value(field))

@@ -33,16 +33,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code POST /api/send-message} against a FIFO queue with a FIFO dead-letter queue in LocalStack,
- * a second SQS implementation besides ElasticMQ. Runs where Docker is available and is skipped
- * elsewhere.
+ * {@code POST /api/send-message} against a FIFO queue with a FIFO dead-letter queue in
+ * LocalStack, a second SQS implementation besides ElasticMQ. Runs where Docker is
+ * available and is skipped elsewhere.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Testcontainers(disabledWithoutDocker = true)
 class SendMessageLocalStackIntegrationTests {
 
-	/** The last LocalStack release that runs without an account (later ones require an auth token). */
+	/**
+	 * The last LocalStack release that runs without an account (later ones require an
+	 * auth token).
+	 */
 	@Container
 	static final LocalStackContainer localStack = new LocalStackContainer(
 			DockerImageName.parse("localstack/localstack:4.4.0"))
@@ -127,8 +130,8 @@ class SendMessageLocalStackIntegrationTests {
 				.waitTimeSeconds(2)
 				.messageSystemAttributeNames(MessageSystemAttributeName.ALL))
 			.messages();
-		messages.forEach((message) -> sqs.deleteMessage((delete) -> delete.queueUrl(queueUrl)
-			.receiptHandle(message.receiptHandle())));
+		messages.forEach((message) -> sqs
+			.deleteMessage((delete) -> delete.queueUrl(queueUrl).receiptHandle(message.receiptHandle())));
 		return messages;
 	}
 

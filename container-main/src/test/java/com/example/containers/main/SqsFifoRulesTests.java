@@ -7,8 +7,8 @@ import com.example.containers.main.sqs.SqsFifoRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link SqsFifoRules} accepts: the limits Amazon SQS documents, which ElasticMQ does not
- * enforce the same way.
+ * What {@link SqsFifoRules} accepts: the limits Amazon SQS documents, which ElasticMQ
+ * does not enforce the same way.
  */
 class SqsFifoRulesTests {
 
@@ -46,7 +46,8 @@ class SqsFifoRulesTests {
 	@Test
 	void bodySizeIsCountedInUtf8Bytes() {
 		assertThat(SqsFifoRules.bodyProblem("\u00e9".repeat(512), 1024)).isNull();
-		assertThat(SqsFifoRules.bodyProblem("\u00e9".repeat(513), 1024)).isEqualTo("must be at most 1024 bytes in UTF-8, was 1026");
+		assertThat(SqsFifoRules.bodyProblem("\u00e9".repeat(513), 1024))
+			.isEqualTo("must be at most 1024 bytes in UTF-8, was 1026");
 		assertThat(SqsFifoRules.bodyProblem("\uD83D\uDE00".repeat(257), 1024)).contains("was 1028");
 	}
 

@@ -40,6 +40,7 @@ public class ProcessController {
 
 	/**
 	 * What process answers.
+	 *
 	 * @param data a text saying which instance processed the request, and when
 	 */
 	public record ProcessResponse(String data) {

@@ -33,7 +33,9 @@ class ProcessControllerTests {
 	@Test
 	void processContinuesTheTraceOfItsCaller() throws Exception {
 		String root = "1-67891233-abcdef012345678912345678";
-		this.mvc.perform(get("/api/process").header("X-Amzn-Trace-Id", "Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1"))
+		this.mvc
+			.perform(get("/api/process").header("X-Amzn-Trace-Id",
+					"Root=" + root + ";Parent=53995c3f42cd8ad8;Sampled=1"))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Amzn-Trace-Id", startsWith("Root=" + root)));
 	}

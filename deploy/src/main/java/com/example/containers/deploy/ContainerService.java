@@ -1,8 +1,8 @@
 package com.example.containers.deploy;
 
 /**
- * The three services of the system with the facts a deployment needs about each: its name, the module that
- * builds its image, and its HTTP port.
+ * The three services of the system with the facts a deployment needs about each: its
+ * name, the module that builds its image, and its HTTP port.
  */
 public enum ContainerService {
 
@@ -12,7 +12,10 @@ public enum ContainerService {
 	/** The private HTTP service that only main calls, found through Cloud Map. */
 	PROCESS("process", "container-process", 8082),
 
-	/** The queue consumer; its port serves only health and metrics and is reachable from nowhere. */
+	/**
+	 * The queue consumer; its port serves only health and metrics and is reachable from
+	 * nowhere.
+	 */
 	CONSUME("consume", "container-consume", 8081);
 
 	private final String serviceName;
@@ -27,7 +30,10 @@ public enum ContainerService {
 		this.port = port;
 	}
 
-	/** The service name: container name, Cloud Map name, X-Ray segment name and log stream prefix. */
+	/**
+	 * The service name: container name, Cloud Map name, X-Ray segment name and log stream
+	 * prefix.
+	 */
 	public String serviceName() {
 		return this.serviceName;
 	}
@@ -42,12 +48,17 @@ public enum ContainerService {
 		return this.port;
 	}
 
-	/** The Dockerfile's path relative to the repository root, which is the build context. */
+	/**
+	 * The Dockerfile's path relative to the repository root, which is the build context.
+	 */
 	public String dockerfile() {
 		return this.module + "/Dockerfile";
 	}
 
-	/** The CDK context key that takes an image URI for this service instead of a build of its Dockerfile. */
+	/**
+	 * The CDK context key that takes an image URI for this service instead of a build of
+	 * its Dockerfile.
+	 */
 	public String imageContextKey() {
 		return this.serviceName + "Image";
 	}

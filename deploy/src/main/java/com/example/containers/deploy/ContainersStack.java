@@ -36,8 +36,9 @@ import software.amazon.awscdk.services.servicediscovery.PrivateDnsNamespace;
 import software.constructs.Construct;
 
 /**
- * The whole system on AWS: main, process and consume as Fargate services in one cluster, main behind a Network Load
- * Balancer on port 8080, process found by main through Cloud Map, and the FIFO queue with its dead-letter queue.
+ * The whole system on AWS: main, process and consume as Fargate services in one cluster,
+ * main behind a Network Load Balancer on port 8080, process found by main through Cloud
+ * Map, and the FIFO queue with its dead-letter queue.
  */
 public final class ContainersStack extends Stack {
 
@@ -111,18 +112,17 @@ public final class ContainersStack extends Stack {
 		return this.loadBalancer;
 	}
 
-	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the VPC's default security group,
-	// so it is left as AWS creates it rather than emptied by a Lambda-backed custom resource.
+	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the
+	// VPC's default security group,
+	// so it is left as AWS creates it rather than emptied by a Lambda-backed custom
+	// resource.
 	private Vpc createVpc() {
 		return Vpc.Builder.create(this, "Vpc")
 			.maxAzs(AVAILABILITY_ZONES)
 			.natGateways(0)
 			.restrictDefaultSecurityGroup(false)
-			.subnetConfiguration(List.of(SubnetConfiguration.builder()
-				.name("Public")
-				.subnetType(SubnetType.PUBLIC)
-				.cidrMask(24)
-				.build()))
+			.subnetConfiguration(List
+				.of(SubnetConfiguration.builder().name("Public").subnetType(SubnetType.PUBLIC).cidrMask(24).build()))
 			.build();
 	}
 
@@ -153,7 +153,8 @@ public final class ContainersStack extends Stack {
 		return main;
 	}
 
-	// spring-cloud-aws resolves the queue (GetQueueUrl, GetQueueAttributes) before it polls. Long polls of 20 s
+	// spring-cloud-aws resolves the queue (GetQueueUrl, GetQueueAttributes) before it
+	// polls. Long polls of 20 s
 	// cost nothing on AWS, unlike on ElasticMQ.
 	private TracedFargateService createConsume(Cluster cluster) {
 		Map<String, String> environment = Map.of("SQS_QUEUE_URL", this.queues.queue().getQueueUrl(), "SQS_POLL_TIMEOUT",
@@ -181,9 +182,12 @@ public final class ContainersStack extends Stack {
 			.build();
 	}
 
-	// The load balancer has its own security group, the only one open to the internet. Client IP preservation is
-	// off, so main's tasks see connections from the load balancer's address, which their security group admits by
-	// the load balancer's group and nothing else: a task's public IP accepts no connection.
+	// The load balancer has its own security group, the only one open to the internet.
+	// Client IP preservation is
+	// off, so main's tasks see connections from the load balancer's address, which their
+	// security group admits by
+	// the load balancer's group and nothing else: a task's public IP accepts no
+	// connection.
 	private NetworkLoadBalancer createLoadBalancer(Vpc vpc, TracedFargateService main) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
 			.vpc(vpc)
@@ -200,33 +204,33 @@ public final class ContainersStack extends Stack {
 			.build();
 		main.securityGroup().addIngressRule(group, Port.tcp(ContainerService.MAIN.port()), "From the load balancer");
 		group.addEgressRule(main.securityGroup(), Port.tcp(ContainerService.MAIN.port()), "To main");
-		addMainTarget(loadBalancer.addListener("Listener", BaseNetworkListenerProps.builder()
-			.port(LISTENER_PORT)
-			.protocol(Protocol.TCP)
-			.build()), main);
+		addMainTarget(loadBalancer.addListener("Listener",
+				BaseNetworkListenerProps.builder().port(LISTENER_PORT).protocol(Protocol.TCP).build()), main);
 		return loadBalancer;
 	}
 
 	private static void addMainTarget(NetworkListener listener, TracedFargateService main) {
-		listener.addTargets("Main", AddNetworkTargetsProps.builder()
-			.port(ContainerService.MAIN.port())
-			.protocol(Protocol.TCP)
-			.preserveClientIp(false)
-			.deregistrationDelay(Duration.seconds(30))
-			.targets(List.of(main.service().loadBalancerTarget(LoadBalancerTargetOptions.builder()
-				.containerName(ContainerService.MAIN.serviceName())
-				.containerPort(ContainerService.MAIN.port())
-				.build())))
-			.healthCheck(HealthCheck.builder()
-				.protocol(Protocol.HTTP)
-				.path(TracedFargateService.HEALTH_PATH)
-				.healthyHttpCodes("200")
-				.interval(Duration.seconds(10))
-				.timeout(Duration.seconds(5))
-				.healthyThresholdCount(2)
-				.unhealthyThresholdCount(2)
-				.build())
-			.build());
+		listener.addTargets("Main",
+				AddNetworkTargetsProps.builder()
+					.port(ContainerService.MAIN.port())
+					.protocol(Protocol.TCP)
+					.preserveClientIp(false)
+					.deregistrationDelay(Duration.seconds(30))
+					.targets(List.of(main.service()
+						.loadBalancerTarget(LoadBalancerTargetOptions.builder()
+							.containerName(ContainerService.MAIN.serviceName())
+							.containerPort(ContainerService.MAIN.port())
+							.build())))
+					.healthCheck(HealthCheck.builder()
+						.protocol(Protocol.HTTP)
+						.path(TracedFargateService.HEALTH_PATH)
+						.healthyHttpCodes("200")
+						.interval(Duration.seconds(10))
+						.timeout(Duration.seconds(5))
+						.healthyThresholdCount(2)
+						.unhealthyThresholdCount(2)
+						.build())
+					.build());
 	}
 
 	private static void allowOnly(TracedFargateService main, TracedFargateService process) {
@@ -238,29 +242,30 @@ public final class ContainersStack extends Stack {
 	private static void scaleMainOnCpu(TracedFargateService main) {
 		main.service()
 			.autoScaleTaskCount(EnableScalingProps.builder().minCapacity(1).maxCapacity(MAX_TASKS).build())
-			.scaleOnCpuUtilization("CpuScaling", CpuUtilizationScalingProps.builder()
-				.targetUtilizationPercent(MAIN_CPU_TARGET_PERCENT)
-				.scaleOutCooldown(Duration.minutes(1))
-				.scaleInCooldown(Duration.minutes(3))
-				.build());
+			.scaleOnCpuUtilization("CpuScaling",
+					CpuUtilizationScalingProps.builder()
+						.targetUtilizationPercent(MAIN_CPU_TARGET_PERCENT)
+						.scaleOutCooldown(Duration.minutes(1))
+						.scaleInCooldown(Duration.minutes(3))
+						.build());
 	}
 
-	// A FIFO queue hands one group to one consumer at a time, so more tasks help only with more groups waiting.
+	// A FIFO queue hands one group to one consumer at a time, so more tasks help only
+	// with more groups waiting.
 	private static void scaleConsumeOnQueueDepth(TracedFargateService consume, MessageQueues queues) {
 		consume.service()
 			.autoScaleTaskCount(EnableScalingProps.builder().minCapacity(1).maxCapacity(MAX_TASKS).build())
-			.scaleOnMetric("QueueDepthScaling", BasicStepScalingPolicyProps.builder()
-				.metric(queues.queue()
-					.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
-						.period(Duration.minutes(1))
-						.statistic("Maximum")
-						.build()))
-				.scalingSteps(List.of(ScalingInterval.builder().upper(0).change(-1).build(),
-						ScalingInterval.builder().lower(100).change(1).build(),
-						ScalingInterval.builder().lower(1000).change(3).build()))
-				.adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
-				.cooldown(Duration.minutes(2))
-				.build());
+			.scaleOnMetric("QueueDepthScaling",
+					BasicStepScalingPolicyProps.builder()
+						.metric(queues.queue()
+							.metricApproximateNumberOfMessagesVisible(
+									MetricOptions.builder().period(Duration.minutes(1)).statistic("Maximum").build()))
+						.scalingSteps(List.of(ScalingInterval.builder().upper(0).change(-1).build(),
+								ScalingInterval.builder().lower(100).change(1).build(),
+								ScalingInterval.builder().lower(1000).change(3).build()))
+						.adjustmentType(AdjustmentType.CHANGE_IN_CAPACITY)
+						.cooldown(Duration.minutes(2))
+						.build());
 	}
 
 	private void addOutputs() {

@@ -4,8 +4,8 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.StackProps;
 
 /**
- * The CDK app: synthesizes the {@value ContainersStack#STACK_NAME} stack for the account and region of the caller's
- * AWS profile.
+ * The CDK app: synthesizes the {@value ContainersStack#STACK_NAME} stack for the account
+ * and region of the caller's AWS profile.
  */
 public final class DeployApp {
 
@@ -18,9 +18,11 @@ public final class DeployApp {
 	 */
 	public static void main(String[] args) {
 		App app = new App();
-		new ContainersStack(app, ContainersStack.STACK_NAME, StackProps.builder()
-			.description("Spring Boot services on ECS Fargate with an SQS FIFO queue and X-Ray tracing")
-			.build(), DeploySettings.fromContext(app.getNode()));
+		new ContainersStack(app, ContainersStack.STACK_NAME,
+				StackProps.builder()
+					.description("Spring Boot services on ECS Fargate with an SQS FIFO queue and X-Ray tracing")
+					.build(),
+				DeploySettings.fromContext(app.getNode()));
 		app.synth();
 	}
 

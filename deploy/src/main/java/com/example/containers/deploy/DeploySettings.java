@@ -9,17 +9,23 @@ import java.util.Optional;
 import software.constructs.Node;
 
 /**
- * What a user may choose at synthesis through CDK context ({@code -c key=value} or {@code cdk.json}).
+ * What a user may choose at synthesis through CDK context ({@code -c key=value} or
+ * {@code cdk.json}).
  *
  * @param imageUris an image URI per service that should not be built from its Dockerfile
  * @param xrayDaemonImage the image of the X-Ray daemon sidecar
- * @param namespace the Cloud Map private DNS namespace, so main reaches process at {@code process.<namespace>}
- * @param repositoryRoot the repository root, the build context of the Dockerfiles, when it could be found
+ * @param namespace the Cloud Map private DNS namespace, so main reaches process at
+ * {@code process.<namespace>}
+ * @param repositoryRoot the repository root, the build context of the Dockerfiles, when
+ * it could be found
  */
 public record DeploySettings(Map<ContainerService, String> imageUris, String xrayDaemonImage, String namespace,
 		Optional<Path> repositoryRoot) {
 
-	/** The official X-Ray daemon image, pinned to the release container-xray/Dockerfile builds on. */
+	/**
+	 * The official X-Ray daemon image, pinned to the release container-xray/Dockerfile
+	 * builds on.
+	 */
 	public static final String DEFAULT_XRAY_DAEMON_IMAGE = "public.ecr.aws/xray/aws-xray-daemon:3.6.6";
 
 	/** The default Cloud Map namespace. */
@@ -31,11 +37,15 @@ public record DeploySettings(Map<ContainerService, String> imageUris, String xra
 	/** Context key of the Cloud Map namespace. */
 	public static final String NAMESPACE_KEY = "namespace";
 
-	/** Context key of the repository root; by default the nearest folder above the working directory with mvnw. */
+	/**
+	 * Context key of the repository root; by default the nearest folder above the working
+	 * directory with mvnw.
+	 */
 	public static final String REPOSITORY_ROOT_KEY = "repositoryRoot";
 
 	/**
-	 * Reads the settings from the context of a construct tree, with the defaults for what is not set.
+	 * Reads the settings from the context of a construct tree, with the defaults for what
+	 * is not set.
 	 * @param node the node whose context is read, usually the app's
 	 * @return the settings
 	 */
@@ -51,7 +61,10 @@ public record DeploySettings(Map<ContainerService, String> imageUris, String xra
 		return new DeploySettings(Map.copyOf(imageUris), xrayDaemonImage, namespace, root);
 	}
 
-	/** The image URI given for a service, empty when its image is to be built from its Dockerfile. */
+	/**
+	 * The image URI given for a service, empty when its image is to be built from its
+	 * Dockerfile.
+	 */
 	public Optional<String> imageUri(ContainerService service) {
 		return Optional.ofNullable(this.imageUris.get(service));
 	}

@@ -7,15 +7,17 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The FIFO queue between main and consume, with the FIFO dead-letter queue that takes a message after it failed
- * {@value #MAX_RECEIVE_COUNT} times.
+ * The FIFO queue between main and consume, with the FIFO dead-letter queue that takes a
+ * message after it failed {@value #MAX_RECEIVE_COUNT} times.
  */
 public final class MessageQueues extends Construct {
 
 	/** Name of the queue main sends to and consume reads. */
 	public static final String QUEUE_NAME = "messages.fifo";
 
-	/** Name of the dead-letter queue; a FIFO queue accepts only a FIFO dead-letter queue. */
+	/**
+	 * Name of the dead-letter queue; a FIFO queue accepts only a FIFO dead-letter queue.
+	 */
 	public static final String DEAD_LETTER_QUEUE_NAME = "messages-dlq.fifo";
 
 	/** Receives after which a message moves to the dead-letter queue. */
@@ -50,10 +52,8 @@ public final class MessageQueues extends Construct {
 			.visibilityTimeout(VISIBILITY_TIMEOUT)
 			.encryption(QueueEncryption.SQS_MANAGED)
 			.enforceSsl(true)
-			.deadLetterQueue(DeadLetterQueue.builder()
-				.queue(this.deadLetterQueue)
-				.maxReceiveCount(MAX_RECEIVE_COUNT)
-				.build())
+			.deadLetterQueue(
+					DeadLetterQueue.builder().queue(this.deadLetterQueue).maxReceiveCount(MAX_RECEIVE_COUNT).build())
 			.build();
 	}
 

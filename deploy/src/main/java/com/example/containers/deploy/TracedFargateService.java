@@ -39,24 +39,32 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 /**
- * One service of the system on Fargate: its own task role, security group and log group, and a task of the service's
- * container with the X-Ray daemon beside it, which receives the segments on 127.0.0.1:2000.
+ * One service of the system on Fargate: its own task role, security group and log group,
+ * and a task of the service's container with the X-Ray daemon beside it, which receives
+ * the segments on 127.0.0.1:2000.
  */
 public final class TracedFargateService extends Construct {
 
 	/** Name of the sidecar container in every task. */
 	public static final String XRAY_DAEMON_CONTAINER = "xray-daemon";
 
-	/** Where the services send segments: the daemon in the same task, which shares the network namespace. */
+	/**
+	 * Where the services send segments: the daemon in the same task, which shares the
+	 * network namespace.
+	 */
 	public static final String XRAY_DAEMON_ADDRESS = "127.0.0.1:2000";
 
-	/** The X-Ray actions the SDKs and the daemon call; X-Ray supports no resource-level permissions for them. */
+	/**
+	 * The X-Ray actions the SDKs and the daemon call; X-Ray supports no resource-level
+	 * permissions for them.
+	 */
 	public static final List<String> XRAY_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords",
 			"xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries");
 
 	/**
-	 * Time between SIGTERM and SIGKILL. The services drain for up to 20 s per shutdown phase
-	 * (spring.lifecycle.timeout-per-shutdown-phase), so 60 s leaves room for the web server and the SQS listener.
+	 * Time between SIGTERM and SIGKILL. The services drain for up to 20 s per shutdown
+	 * phase (spring.lifecycle.timeout-per-shutdown-phase), so 60 s leaves room for the
+	 * web server and the SQS listener.
 	 */
 	public static final Duration STOP_TIMEOUT = Duration.seconds(60);
 
@@ -66,7 +74,10 @@ public final class TracedFargateService extends Construct {
 	/** How long the logs are kept. */
 	public static final RetentionDays LOG_RETENTION = RetentionDays.ONE_WEEK;
 
-	/** Fargate task size: half a vCPU lets a Spring Boot service start in seconds rather than a minute. */
+	/**
+	 * Fargate task size: half a vCPU lets a Spring Boot service start in seconds rather
+	 * than a minute.
+	 */
 	static final int TASK_CPU = 512;
 
 	static final int TASK_MEMORY_MIB = 1024;
@@ -102,10 +113,8 @@ public final class TracedFargateService extends Construct {
 		this.securityGroup = createSecurityGroup(options.cluster());
 		FargateTaskDefinition taskDefinition = createTaskDefinition();
 		ContainerDefinition xray = addXRayDaemon(taskDefinition, options.xrayDaemonImage());
-		addServiceContainer(taskDefinition, options).addContainerDependencies(ContainerDependency.builder()
-			.container(xray)
-			.condition(ContainerDependencyCondition.START)
-			.build());
+		addServiceContainer(taskDefinition, options).addContainerDependencies(
+				ContainerDependency.builder().container(xray).condition(ContainerDependencyCondition.START).build());
 		this.service = createService(taskDefinition, options);
 	}
 
@@ -134,7 +143,10 @@ public final class TracedFargateService extends Construct {
 		return this.service;
 	}
 
-	/** Allows the task role one more statement; the stack adds the queue permissions through it. */
+	/**
+	 * Allows the task role one more statement; the stack adds the queue permissions
+	 * through it.
+	 */
 	public void allow(PolicyStatement statement) {
 		this.taskRole.addToPrincipalPolicy(statement);
 	}
@@ -147,7 +159,8 @@ public final class TracedFargateService extends Construct {
 			.build();
 	}
 
-	// The source-account condition keeps another account's ECS from assuming the role (confused deputy).
+	// The source-account condition keeps another account's ECS from assuming the role
+	// (confused deputy).
 	private Role createTaskRole() {
 		Role role = Role.Builder.create(this, "TaskRole")
 			.assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com")
@@ -162,7 +175,8 @@ public final class TracedFargateService extends Construct {
 		return role;
 	}
 
-	// Outbound HTTPS only: ECR, CloudWatch Logs, SQS and X-Ray. DNS and the task metadata and credential
+	// Outbound HTTPS only: ECR, CloudWatch Logs, SQS and X-Ray. DNS and the task metadata
+	// and credential
 	// endpoints are link-local and not filtered by security groups.
 	private SecurityGroup createSecurityGroup(ICluster cluster) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "SecurityGroup")
@@ -187,18 +201,20 @@ public final class TracedFargateService extends Construct {
 			.build();
 	}
 
-	// Not essential: losing traces must not stop the service. The service container depends on it, so ECS starts
+	// Not essential: losing traces must not stop the service. The service container
+	// depends on it, so ECS starts
 	// the daemon first and stops it last, after the service has sent its final segments.
 	private ContainerDefinition addXRayDaemon(FargateTaskDefinition taskDefinition, ContainerImage image) {
-		return taskDefinition.addContainer(XRAY_DAEMON_CONTAINER, ContainerDefinitionOptions.builder()
-			.containerName(XRAY_DAEMON_CONTAINER)
-			.image(image)
-			.essential(false)
-			.cpu(32)
-			.memoryReservationMiB(XRAY_DAEMON_MEMORY_MIB)
-			.environment(Map.of("AWS_REGION", Aws.REGION))
-			.logging(logDriver("xray"))
-			.build());
+		return taskDefinition.addContainer(XRAY_DAEMON_CONTAINER,
+				ContainerDefinitionOptions.builder()
+					.containerName(XRAY_DAEMON_CONTAINER)
+					.image(image)
+					.essential(false)
+					.cpu(32)
+					.memoryReservationMiB(XRAY_DAEMON_MEMORY_MIB)
+					.environment(Map.of("AWS_REGION", Aws.REGION))
+					.logging(logDriver("xray"))
+					.build());
 	}
 
 	private ContainerDefinition addServiceContainer(FargateTaskDefinition taskDefinition, Options options) {
@@ -206,11 +222,8 @@ public final class TracedFargateService extends Construct {
 			.containerName(this.spec.serviceName())
 			.image(options.image())
 			.essential(true)
-			.portMappings(List.of(PortMapping.builder()
-				.containerPort(this.spec.port())
-				.protocol(Protocol.TCP)
-				.name("http")
-				.build()))
+			.portMappings(List
+				.of(PortMapping.builder().containerPort(this.spec.port()).protocol(Protocol.TCP).name("http").build()))
 			.memoryLimitMiB(SERVICE_MEMORY_MIB)
 			.environment(environment(options.environment()))
 			.healthCheck(healthCheck())
@@ -219,7 +232,8 @@ public final class TracedFargateService extends Construct {
 			.build());
 	}
 
-	// ECS ignores the Dockerfile's HEALTHCHECK, so the task states it again; the service images ship curl.
+	// ECS ignores the Dockerfile's HEALTHCHECK, so the task states it again; the service
+	// images ship curl.
 	private HealthCheck healthCheck() {
 		String url = "http://127.0.0.1:" + this.spec.port() + HEALTH_PATH;
 		return HealthCheck.builder()
@@ -240,13 +254,12 @@ public final class TracedFargateService extends Construct {
 	}
 
 	private LogDriver logDriver(String streamPrefix) {
-		return LogDriver.awsLogs(AwsLogDriverProps.builder()
-			.logGroup(this.logGroup)
-			.streamPrefix(streamPrefix)
-			.build());
+		return LogDriver
+			.awsLogs(AwsLogDriverProps.builder().logGroup(this.logGroup).streamPrefix(streamPrefix).build());
 	}
 
-	// Public subnets with a public IP reach ECR and the AWS APIs without a NAT gateway; the security group admits
+	// Public subnets with a public IP reach ECR and the AWS APIs without a NAT gateway;
+	// the security group admits
 	// nothing the stack does not add, so the address accepts no connection.
 	private FargateService createService(FargateTaskDefinition taskDefinition, Options options) {
 		return FargateService.Builder.create(this, "Service")
@@ -270,10 +283,12 @@ public final class TracedFargateService extends Construct {
 	 * @param cluster the cluster, whose VPC the tasks run in
 	 * @param image the service's image
 	 * @param xrayDaemonImage the X-Ray daemon's image
-	 * @param environment the service's own environment variables; region and X-Ray settings are added
-	 * @param cloudMap the Cloud Map registration, or {@code null} for a service nothing calls by name
-	 * @param healthCheckGracePeriod the start-up time load balancer health checks are ignored, or {@code null}
-	 * without a load balancer
+	 * @param environment the service's own environment variables; region and X-Ray
+	 * settings are added
+	 * @param cloudMap the Cloud Map registration, or {@code null} for a service nothing
+	 * calls by name
+	 * @param healthCheckGracePeriod the start-up time load balancer health checks are
+	 * ignored, or {@code null} without a load balancer
 	 */
 	public record Options(ICluster cluster, ContainerImage image, ContainerImage xrayDaemonImage,
 			Map<String, String> environment, CloudMapOptions cloudMap, Duration healthCheckGracePeriod) {

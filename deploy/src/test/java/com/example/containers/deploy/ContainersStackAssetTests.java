@@ -22,8 +22,9 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Synthesizes the stack without image URIs, so that every service image is a build of its module's Dockerfile, and
- * with the other context values set. Synthesis only stages the build context; it needs no Docker.
+ * Synthesizes the stack without image URIs, so that every service image is a build of its
+ * module's Dockerfile, and with the other context values set. Synthesis only stages the
+ * build context; it needs no Docker.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class ContainersStackAssetTests {
@@ -39,8 +40,9 @@ class ContainersStackAssetTests {
 	@BeforeAll
 	void synthesize() throws IOException {
 		deleteRecursively(this.outdir);
-		this.stack = StackTemplates.synthesize(Map.of(DeploySettings.XRAY_DAEMON_IMAGE_KEY, XRAY_IMAGE,
-				DeploySettings.NAMESPACE_KEY, "team.internal"), this.outdir);
+		this.stack = StackTemplates.synthesize(
+				Map.of(DeploySettings.XRAY_DAEMON_IMAGE_KEY, XRAY_IMAGE, DeploySettings.NAMESPACE_KEY, "team.internal"),
+				this.outdir);
 		CloudAssembly assembly = Stage.of(this.stack).synth();
 		this.dockerImages = new ObjectMapper()
 			.readTree(Path.of(assembly.getDirectory(), ContainersStack.STACK_NAME + ".assets.json").toFile())
@@ -82,9 +84,9 @@ class ContainersStackAssetTests {
 		template.hasResourceProperties("AWS::ServiceDiscovery::PrivateDnsNamespace", Map.of("Name", "team.internal"));
 		Map<String, String> processBaseUrl = Map.of("Name", "PROCESS_BASE_URL", "Value",
 				"http://process.team.internal:8082");
-		template.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of("ContainerDefinitions",
-				Match.arrayWith(List.of(Match.objectLike(Map.of("Name", "main", "Environment",
-						Match.arrayWith(List.of(processBaseUrl)))))))));
+		template.hasResourceProperties("AWS::ECS::TaskDefinition",
+				Match.objectLike(Map.of("ContainerDefinitions", Match.arrayWith(List.of(Match
+					.objectLike(Map.of("Name", "main", "Environment", Match.arrayWith(List.of(processBaseUrl)))))))));
 	}
 
 	private static void deleteRecursively(Path dir) throws IOException {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Checks the synthesized template of the stack, built with ECR image URIs as a CI pipeline would pass them. The stack
- * is synthesized once for all tests, since synthesis takes seconds.
+ * Checks the synthesized template of the stack, built with ECR image URIs as a CI
+ * pipeline would pass them. The stack is synthesized once for all tests, since synthesis
+ * takes seconds.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class ContainersStackTests {
@@ -48,21 +49,18 @@ class ContainersStackTests {
 	@Test
 	void loadBalancerIsAnInternetFacingNetworkLoadBalancerWithItsOwnSecurityGroup() {
 		this.template.resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
-		this.template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("Type", "network",
-				"Scheme", "internet-facing", "SecurityGroups", List.of(Map.of("Fn::GetAtt",
+		this.template.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer",
+				Map.of("Type", "network", "Scheme", "internet-facing", "SecurityGroups", List.of(Map.of("Fn::GetAtt",
 						List.of(logicalId(this.stack.getNode().findChild("LoadBalancerSecurityGroup")), "GroupId")))));
 	}
 
 	@Test
 	void onlyListenerIsTcpOn8080AndForwardsToItsTargetGroup() {
-		Map<String, Map<String, Object>> listeners = resources(this.template,
-				"AWS::ElasticLoadBalancingV2::Listener");
+		Map<String, Map<String, Object>> listeners = resources(this.template, "AWS::ElasticLoadBalancingV2::Listener");
 		assertThat(listeners).hasSize(1);
 		Map<String, Object> listener = properties(listeners.values().iterator().next());
 		assertThat(listener).containsEntry("Port", 8080).containsEntry("Protocol", "TCP");
-		assertThat(listener.get("DefaultActions")).asString()
-			.contains("forward")
-			.contains(targetGroupId());
+		assertThat(listener.get("DefaultActions")).asString().contains("forward").contains(targetGroupId());
 	}
 
 	@Test
@@ -79,8 +77,10 @@ class ContainersStackTests {
 		for (ContainerService spec : ContainerService.values()) {
 			loadBalancers.put(spec.serviceName(), service(spec).get("LoadBalancers"));
 		}
-		assertThat(loadBalancers).containsEntry("main", List.of(Map.of("ContainerName", "main", "ContainerPort", 8080,
-				"TargetGroupArn", Map.of("Ref", targetGroupId()))))
+		assertThat(loadBalancers)
+			.containsEntry("main",
+					List.of(Map.of("ContainerName", "main", "ContainerPort", 8080, "TargetGroupArn",
+							Map.of("Ref", targetGroupId()))))
 			.containsEntry("process", null)
 			.containsEntry("consume", null);
 	}
@@ -123,10 +123,10 @@ class ContainersStackTests {
 	void queueIsFifoAndMovesAMessageToTheFifoDeadLetterQueueAfterThreeReceives() {
 		String deadLetterQueue = logicalId(this.stack.queues().deadLetterQueue());
 		assertThat(resources(this.template, "AWS::SQS::Queue")).hasSize(2);
-		this.template.hasResourceProperties("AWS::SQS::Queue", Map.of("QueueName", "messages.fifo", "FifoQueue", true,
-				"ContentBasedDeduplication", false, "RedrivePolicy",
-				Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(deadLetterQueue, "Arn")), "maxReceiveCount",
-						3)));
+		this.template.hasResourceProperties("AWS::SQS::Queue",
+				Map.of("QueueName", "messages.fifo", "FifoQueue", true, "ContentBasedDeduplication", false,
+						"RedrivePolicy", Map.of("deadLetterTargetArn",
+								Map.of("Fn::GetAtt", List.of(deadLetterQueue, "Arn")), "maxReceiveCount", 3)));
 		assertThat(properties(resources(this.template, "AWS::SQS::Queue").get(deadLetterQueue)))
 			.containsEntry("QueueName", "messages-dlq.fifo")
 			.containsEntry("FifoQueue", true)
@@ -157,8 +157,8 @@ class ContainersStackTests {
 		for (ContainerService spec : ContainerService.values()) {
 			String role = taskRole(spec);
 			roles.add(role);
-			Map<String, Object> trust = map(properties(resources(this.template, "AWS::IAM::Role").get(role))
-				.get("AssumeRolePolicyDocument"));
+			Map<String, Object> trust = map(
+					properties(resources(this.template, "AWS::IAM::Role").get(role)).get("AssumeRolePolicyDocument"));
 			assertThat(trust.get("Statement")).isEqualTo(List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
 					"Principal", Map.of("Service", "ecs-tasks.amazonaws.com"), "Condition",
 					Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))));
@@ -219,9 +219,8 @@ class ContainersStackTests {
 		assertThat(environment(ContainerService.CONSUME)).contains(entry("SQS_QUEUE_URL", queueUrl));
 		this.template.hasResourceProperties("AWS::ServiceDiscovery::PrivateDnsNamespace",
 				Map.of("Name", "aws-containers.internal"));
-		this.template.hasResourceProperties("AWS::ServiceDiscovery::Service", Match.objectLike(Map.of("Name",
-				"process", "DnsConfig", Match.objectLike(Map.of("DnsRecords", List.of(Map.of("Type", "A", "TTL",
-						10)))))));
+		this.template.hasResourceProperties("AWS::ServiceDiscovery::Service", Match.objectLike(Map.of("Name", "process",
+				"DnsConfig", Match.objectLike(Map.of("DnsRecords", List.of(Map.of("Type", "A", "TTL", 10)))))));
 		assertThat(service(ContainerService.PROCESS)).containsKey("ServiceRegistries");
 		assertThat(service(ContainerService.MAIN)).doesNotContainKey("ServiceRegistries");
 		assertThat(service(ContainerService.CONSUME)).doesNotContainKey("ServiceRegistries");
@@ -246,8 +245,7 @@ class ContainersStackTests {
 			for (String container : List.of(spec.serviceName(), "xray-daemon")) {
 				Map<String, Object> logging = map(container(spec, container).get("LogConfiguration"));
 				assertThat(logging).containsEntry("LogDriver", "awslogs");
-				assertThat(map(logging.get("Options")).get("awslogs-group"))
-					.isEqualTo(Map.of("Ref", logGroup(spec)));
+				assertThat(map(logging.get("Options")).get("awslogs-group")).isEqualTo(Map.of("Ref", logGroup(spec)));
 			}
 		}
 	}
@@ -263,20 +261,22 @@ class ContainersStackTests {
 		assertThat(scaledServices.values()).anyMatch((id) -> id.contains(serviceId(ContainerService.MAIN)))
 			.anyMatch((id) -> id.contains(serviceId(ContainerService.CONSUME)))
 			.noneMatch((id) -> id.contains(serviceId(ContainerService.PROCESS)));
-		this.template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Match.objectLike(Map.of(
-				"PolicyType", "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration",
-				Match.objectLike(Map.of("TargetValue", 60, "PredefinedMetricSpecification",
-						Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"))))));
+		this.template.hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy",
+				Match.objectLike(
+						Map.of("PolicyType", "TargetTrackingScaling", "TargetTrackingScalingPolicyConfiguration",
+								Match.objectLike(Map.of("TargetValue", 60, "PredefinedMetricSpecification",
+										Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization"))))));
 	}
 
 	@Test
 	void consumeAddsTasksWhenMessagesWaitAndRemovesThemWhenNoneDo() {
 		Map<String, Map<String, Object>> alarms = resources(this.template, "AWS::CloudWatch::Alarm");
-		assertThat(alarms).hasSize(2).allSatisfy((id, alarm) -> assertThat(properties(alarm))
-			.containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
-			.containsEntry("Namespace", "AWS/SQS")
-			.containsEntry("Dimensions", List.of(Map.of("Name", "QueueName", "Value",
-					Map.of("Fn::GetAtt", List.of(logicalId(this.stack.queues().queue()), "QueueName"))))));
+		assertThat(alarms).hasSize(2)
+			.allSatisfy((id, alarm) -> assertThat(properties(alarm))
+				.containsEntry("MetricName", "ApproximateNumberOfMessagesVisible")
+				.containsEntry("Namespace", "AWS/SQS")
+				.containsEntry("Dimensions", List.of(Map.of("Name", "QueueName", "Value",
+						Map.of("Fn::GetAtt", List.of(logicalId(this.stack.queues().queue()), "QueueName"))))));
 		assertThat(alarms.values().stream().map((alarm) -> properties(alarm).get("ComparisonOperator")).toList())
 			.containsExactlyInAnyOrder("LessThanOrEqualToThreshold", "GreaterThanOrEqualToThreshold");
 		List<Map<String, Object>> stepPolicies = resources(this.template, "AWS::ApplicationAutoScaling::ScalingPolicy")
@@ -342,9 +342,8 @@ class ContainersStackTests {
 		assertThat(outputs).containsKeys("LoadBalancerDnsName", "CurlPathTwo", "CurlSendMessage", "QueueUrl",
 				"DeadLetterQueueUrl", "MainLogGroup", "ProcessLogGroup", "ConsumeLogGroup");
 		String loadBalancer = logicalId(this.stack.loadBalancer());
-		assertThat(outputs.get("CurlPathTwo").get("Value")).isEqualTo(Map.of("Fn::Join", List.of("",
-				List.of("curl http://", Map.of("Fn::GetAtt", List.of(loadBalancer, "DNSName")),
-						":8080/api/path-two"))));
+		assertThat(outputs.get("CurlPathTwo").get("Value")).isEqualTo(Map.of("Fn::Join", List.of("", List
+			.of("curl http://", Map.of("Fn::GetAtt", List.of(loadBalancer, "DNSName")), ":8080/api/path-two"))));
 		assertThat(outputs.get("QueueUrl").get("Value"))
 			.isEqualTo(Map.of("Ref", logicalId(this.stack.queues().queue())));
 		assertThat(outputs.get("ConsumeLogGroup").get("Value"))
@@ -363,14 +362,16 @@ class ContainersStackTests {
 		return roleStatements(taskRole(spec));
 	}
 
-	// Every statement of every policy attached to the role, as "[sorted actions] on resource".
+	// Every statement of every policy attached to the role, as "[sorted actions] on
+	// resource".
 	private List<String> roleStatements(String role) {
 		List<String> statements = new ArrayList<>();
 		resources(this.template, "AWS::IAM::Policy").values()
 			.stream()
 			.map(StackTemplates::properties)
-			.filter((policy) -> strings(((List<?>) policy.get("Roles")).stream().map(StackTemplates::reference)
-				.toList()).contains(ref(role)))
+			.filter((
+					policy) -> strings(((List<?>) policy.get("Roles")).stream().map(StackTemplates::reference).toList())
+						.contains(ref(role)))
 			.forEach((policy) -> statementsOf(policy).forEach((statement) -> {
 				assertThat(statement).containsEntry("Effect", "Allow");
 				statements.add(strings(statement.get("Action")).stream().sorted().toList() + " on "
@@ -391,7 +392,8 @@ class ContainersStackTests {
 		return (List<Map<String, Object>>) map(policy.get("PolicyDocument")).get("Statement");
 	}
 
-	// Rules of one direction, inline in the security groups or separate resources, as "group protocol ports peer".
+	// Rules of one direction, inline in the security groups or separate resources, as
+	// "group protocol ports peer".
 	private List<String> rules(String ruleType, String inlineKey, String peerGroupKey) {
 		List<String> rules = new ArrayList<>();
 		resources(this.template, "AWS::EC2::SecurityGroup").forEach((id, group) -> {
@@ -477,7 +479,8 @@ class ContainersStackTests {
 		Map<String, Object> environment = new LinkedHashMap<>();
 		Object variables = container.get("Environment");
 		if (variables != null) {
-			((List<?>) variables).stream().map(ContainersStackTests::map)
+			((List<?>) variables).stream()
+				.map(ContainersStackTests::map)
 				.forEach((variable) -> environment.put(String.valueOf(variable.get("Name")), variable.get("Value")));
 		}
 		return environment;

@@ -20,8 +20,8 @@ class DeploySettingsTests {
 		assertThat(settings.imageUris()).isEmpty();
 		assertThat(settings.xrayDaemonImage()).isEqualTo(DeploySettings.DEFAULT_XRAY_DAEMON_IMAGE);
 		assertThat(settings.namespace()).isEqualTo("aws-containers.internal");
-		assertThat(settings.repositoryRoot()).hasValueSatisfying(
-				(root) -> assertThat(root.resolve("container-main")).isDirectory());
+		assertThat(settings.repositoryRoot())
+			.hasValueSatisfying((root) -> assertThat(root.resolve("container-main")).isDirectory());
 	}
 
 	@Test

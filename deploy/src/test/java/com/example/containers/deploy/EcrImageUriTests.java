@@ -36,9 +36,11 @@ class EcrImageUriTests {
 
 	@Test
 	void repositoryArnShouldUseThePartitionOfTheRegistry() {
-		assertThat(EcrImageUri.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/main:1").orElseThrow()
+		assertThat(EcrImageUri.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/team/main:1")
+			.orElseThrow()
 			.repositoryArn()).isEqualTo("arn:aws:ecr:eu-west-1:123456789012:repository/team/main");
-		assertThat(EcrImageUri.parse("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/main:1").orElseThrow()
+		assertThat(EcrImageUri.parse("123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/main:1")
+			.orElseThrow()
 			.repositoryArn()).isEqualTo("arn:aws-cn:ecr:cn-north-1:123456789012:repository/main");
 	}
 

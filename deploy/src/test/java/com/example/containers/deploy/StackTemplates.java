@@ -11,14 +11,16 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.assertions.Template;
 
-/** Synthesizes the stack for tests and reads the parts of its template the tests compare. */
+/**
+ * Synthesizes the stack for tests and reads the parts of its template the tests compare.
+ */
 final class StackTemplates {
 
 	/** ECR image URIs as a CI pipeline passes them, so that no image is built. */
-	static final Map<String, Object> ECR_IMAGES = Map.of(
-			"mainImage", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/main:1.0.0",
-			"processImage", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/process:1.0.0",
-			"consumeImage", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/consume@sha256:"
+	static final Map<String, Object> ECR_IMAGES = Map.of("mainImage",
+			"123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/main:1.0.0", "processImage",
+			"123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/process:1.0.0", "consumeImage",
+			"123456789012.dkr.ecr.eu-west-1.amazonaws.com/aws-containers/consume@sha256:"
 					+ "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
 	private StackTemplates() {
@@ -44,7 +46,10 @@ final class StackTemplates {
 		return (Map<String, Object>) resource.get("Properties");
 	}
 
-	/** The logical id a {@code Ref} or {@code Fn::GetAtt} points to, or the value itself when it is a plain string. */
+	/**
+	 * The logical id a {@code Ref} or {@code Fn::GetAtt} points to, or the value itself
+	 * when it is a plain string.
+	 */
 	@SuppressWarnings("unchecked")
 	static String reference(Object value) {
 		if (value instanceof Map<?, ?> map) {
@@ -62,7 +67,10 @@ final class StackTemplates {
 		return "ref:" + logicalId;
 	}
 
-	/** A policy statement's actions as a list, whether the template holds one string or a list. */
+	/**
+	 * A policy statement's actions as a list, whether the template holds one string or a
+	 * list.
+	 */
 	static List<String> strings(Object value) {
 		if (value instanceof Collection<?> collection) {
 			List<String> result = new ArrayList<>();

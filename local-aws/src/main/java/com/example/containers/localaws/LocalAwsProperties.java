@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of local-aws.
+ *
  * @param sqs the embedded SQS and the queues it creates
  */
 @ConfigurationProperties("local-aws")
@@ -22,16 +23,17 @@ public record LocalAwsProperties(@Valid @DefaultValue Sqs sqs) {
 
 	/**
 	 * The embedded, SQS-compatible ElasticMQ.
+	 *
 	 * @param bindAddress the interface ElasticMQ listens on
 	 * @param port the port ElasticMQ listens on
 	 * @param hostname the host name put into queue URLs, as clients reach it
 	 * @param region the region reported in queue ARNs
 	 * @param queueName the FIFO queue the services use
 	 * @param deadLetterQueueName the FIFO dead-letter queue of the queue
-	 * @param maxReceiveCount how many receives of a message before it moves to the dead-letter
-	 * queue
-	 * @param visibilityTimeout how long a received message stays hidden before it is received
-	 * again, within the 0 to 12 hours SQS allows
+	 * @param maxReceiveCount how many receives of a message before it moves to the
+	 * dead-letter queue
+	 * @param visibilityTimeout how long a received message stays hidden before it is
+	 * received again, within the 0 to 12 hours SQS allows
 	 */
 	public record Sqs(@DefaultValue("127.0.0.1") @NotBlank String bindAddress,
 			@DefaultValue("9324") @Min(1) @Max(65535) int port, @DefaultValue("localhost") @NotBlank String hostname,

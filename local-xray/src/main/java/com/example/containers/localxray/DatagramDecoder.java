@@ -9,12 +9,14 @@ import tools.jackson.databind.node.ObjectNode;
 import com.example.containers.localxray.DroppedDatagramException.DropReason;
 
 /**
- * Turns one datagram of the X-Ray daemon protocol, a header line and a segment or subsegment
- * document, into the document.
+ * Turns one datagram of the X-Ray daemon protocol, a header line and a segment or
+ * subsegment document, into the document.
  */
 public class DatagramDecoder {
 
-	/** The largest UDP payload over IPv4; a datagram this long was most likely cut off. */
+	/**
+	 * The largest UDP payload over IPv4; a datagram this long was most likely cut off.
+	 */
 	public static final int MAX_UDP_PAYLOAD = 65_507;
 
 	private static final Pattern SEGMENT_ID = Pattern.compile("[0-9a-f]{16}");

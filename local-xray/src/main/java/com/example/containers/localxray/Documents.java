@@ -13,14 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads the fields of segment documents that the stand-in works with, tolerating missing or
- * mistyped fields.
+ * Reads the fields of segment documents that the stand-in works with, tolerating missing
+ * or mistyped fields.
  */
 public final class Documents {
 
 	/**
-	 * The mapper for segment documents; floats are kept as decimals so that timestamps with
-	 * microseconds come back out exactly as they went in.
+	 * The mapper for segment documents; floats are kept as decimals so that timestamps
+	 * with microseconds come back out exactly as they went in.
 	 */
 	public static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -94,8 +94,8 @@ public final class Documents {
 	}
 
 	/**
-	 * A time or duration in seconds as the JSON number the X-Ray API answers with, without the
-	 * noise that subtracting two epoch-second doubles leaves.
+	 * A time or duration in seconds as the JSON number the X-Ray API answers with,
+	 * without the noise that subtracting two epoch-second doubles leaves.
 	 * @param seconds epoch seconds, or a duration in seconds
 	 * @return the value rounded to microseconds
 	 */

@@ -30,13 +30,18 @@ public class DroppedDatagramException extends Exception {
 	 */
 	public enum DropReason {
 
-		/** It filled the largest UDP payload and did not parse: the sender's segment was cut off. */
+		/**
+		 * It filled the largest UDP payload and did not parse: the sender's segment was
+		 * cut off.
+		 */
 		TRUNCATED,
 
 		/** It is not a header line followed by a JSON document. */
 		MALFORMED,
 
-		/** It parsed, but is not a segment or subsegment document the stand-in can store. */
+		/**
+		 * It parsed, but is not a segment or subsegment document the stand-in can store.
+		 */
 		INVALID
 
 	}

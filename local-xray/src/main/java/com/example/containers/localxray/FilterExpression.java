@@ -13,11 +13,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The part of the X-Ray filter expression language the stand-in understands: {@code service("name")},
- * {@code annotation.KEY} compared with a string, number or boolean, {@code duration} and
- * {@code responsetime}, {@code http.status}, {@code http.method} and {@code http.url}, the keywords
- * {@code ok}, {@code error}, {@code fault}, {@code throttle} and {@code partial}, joined by
- * {@code AND}, {@code OR}, {@code NOT} and parentheses.
+ * The part of the X-Ray filter expression language the stand-in understands:
+ * {@code service("name")}, {@code annotation.KEY} compared with a string, number or
+ * boolean, {@code duration} and {@code responsetime}, {@code http.status},
+ * {@code http.method} and {@code http.url}, the keywords {@code ok}, {@code error},
+ * {@code fault}, {@code throttle} and {@code partial}, joined by {@code AND}, {@code OR},
+ * {@code NOT} and parentheses.
  */
 public final class FilterExpression {
 
@@ -39,10 +40,11 @@ public final class FilterExpression {
 
 	/**
 	 * Parses an expression.
-	 * @param expression the filter expression, may be {@code null} or blank to match every trace
+	 * @param expression the filter expression, may be {@code null} or blank to match
+	 * every trace
 	 * @return a test for traces
-	 * @throws IllegalArgumentException naming what is not supported, when the expression is
-	 * outside the supported part of the language
+	 * @throws IllegalArgumentException naming what is not supported, when the expression
+	 * is outside the supported part of the language
 	 */
 	public static Predicate<TraceView> parse(String expression) {
 		if (expression == null || expression.isBlank()) {

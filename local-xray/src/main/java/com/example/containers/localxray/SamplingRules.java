@@ -15,8 +15,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The sampling rules the stand-in hands out to X-Ray SDKs. By default one rule samples every
- * request; a file in the format of the SDKs' local sampling rules (version 1 or 2) replaces it.
+ * The sampling rules the stand-in hands out to X-Ray SDKs. By default one rule samples
+ * every request; a file in the format of the SDKs' local sampling rules (version 1 or 2)
+ * replaces it.
  */
 public final class SamplingRules {
 
@@ -41,12 +42,13 @@ public final class SamplingRules {
 
 	/**
 	 * Reads rules from a local sampling rules file of the X-Ray SDKs: {@code rules} with
-	 * {@code description}, {@code host} (or {@code service_name} in version 1), {@code http_method},
-	 * {@code url_path}, {@code fixed_target} and {@code rate}, and a {@code default} with
-	 * {@code fixed_target} and {@code rate}.
+	 * {@code description}, {@code host} (or {@code service_name} in version 1),
+	 * {@code http_method}, {@code url_path}, {@code fixed_target} and {@code rate}, and a
+	 * {@code default} with {@code fixed_target} and {@code rate}.
 	 * @param file the file
 	 * @return the rules, in the order of the file, then the default
-	 * @throws IllegalArgumentException when the file cannot be read or is not such a document
+	 * @throws IllegalArgumentException when the file cannot be read or is not such a
+	 * document
 	 */
 	public static SamplingRules fromFile(Path file) {
 		try (InputStream in = Files.newInputStream(file)) {
@@ -102,9 +104,11 @@ public final class SamplingRules {
 
 	/**
 	 * One sampling rule, in the terms of the X-Ray {@code SamplingRule} shape.
+	 *
 	 * @param name the rule name
 	 * @param priority lower values are matched first
-	 * @param reservoirSize how many requests per second are sampled before the rate applies
+	 * @param reservoirSize how many requests per second are sampled before the rate
+	 * applies
 	 * @param fixedRate the share of further requests that is sampled
 	 * @param serviceName the service name the rule matches, or {@code *}
 	 * @param host the host the rule matches, or {@code *}
@@ -128,9 +132,8 @@ public final class SamplingRules {
 			String ruleName = name.replaceAll("[^A-Za-z0-9_-]", "-");
 			// X-Ray limits rule names to 32 characters.
 			ruleName = ruleName.substring(0, Math.min(32, ruleName.length()));
-			return new Rule(ruleName, priority, rule.path("fixed_target").asInt(0),
-					rule.path("rate").asDouble(0.0), serviceName, host, firstText(rule, "http_method"),
-					firstText(rule, "url_path"));
+			return new Rule(ruleName, priority, rule.path("fixed_target").asInt(0), rule.path("rate").asDouble(0.0),
+					serviceName, host, firstText(rule, "http_method"), firstText(rule, "url_path"));
 		}
 
 		private static String firstText(JsonNode rule, String... fields) {

@@ -18,14 +18,16 @@ import tools.jackson.databind.node.ObjectNode;
 import com.example.containers.localxray.DroppedDatagramException.DropReason;
 
 /**
- * Listens on UDP for the datagrams X-Ray SDKs send to their daemon and puts the segments into a
- * store; a datagram it cannot use is dropped, logged once and counted, and the next one is read.
+ * Listens on UDP for the datagrams X-Ray SDKs send to their daemon and puts the segments
+ * into a store; a datagram it cannot use is dropped, logged once and counted, and the
+ * next one is read.
  */
 public class SegmentReceiver implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SegmentReceiver.class);
 
-	// Larger than any UDP payload, so that a datagram is never cut off here and only a datagram
+	// Larger than any UDP payload, so that a datagram is never cut off here and only a
+	// datagram
 	// that was cut off before it arrived fills the largest payload.
 	private static final int BUFFER_SIZE = 65_536;
 
@@ -161,8 +163,8 @@ public class SegmentReceiver implements AutoCloseable {
 
 	private void drop(DatagramPacket packet, DroppedDatagramException ex) {
 		this.dropped.get(ex.reason()).incrementAndGet();
-		String description = "a " + ex.reason().name().toLowerCase(Locale.ROOT) + " datagram of "
-				+ packet.getLength() + " bytes from " + packet.getSocketAddress() + ": " + ex.getMessage();
+		String description = "a " + ex.reason().name().toLowerCase(Locale.ROOT) + " datagram of " + packet.getLength()
+				+ " bytes from " + packet.getSocketAddress() + ": " + ex.getMessage();
 		this.lastDrop = description;
 		log.warn("Dropped {}", description);
 	}

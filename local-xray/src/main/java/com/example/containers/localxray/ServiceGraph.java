@@ -10,12 +10,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the service map of a set of traces in the shape of the X-Ray {@code GetServiceGraph}
- * answer: a node per service, AWS resource and caller, with edges from caller to callee.
+ * Builds the service map of a set of traces in the shape of the X-Ray
+ * {@code GetServiceGraph} answer: a node per service, AWS resource and caller, with edges
+ * from caller to callee.
  * <p>
- * An edge into a service comes from the segment or subsegment named by its segment's parent id:
- * a client when the parent is not in the trace, an AWS resource when the parent is an AWS
- * subsegment (such as main's SQS {@code SendMessage}), otherwise the service of the parent.
+ * An edge into a service comes from the segment or subsegment named by its segment's
+ * parent id: a client when the parent is not in the trace, an AWS resource when the
+ * parent is an AWS subsegment (such as main's SQS {@code SendMessage}), otherwise the
+ * service of the parent.
  */
 public class ServiceGraph {
 

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The pieces of one trace as they arrived: segments by id, and subsegments that were streamed on
- * their own by id; they are put together only when the trace is read.
+ * The pieces of one trace as they arrived: segments by id, and subsegments that were
+ * streamed on their own by id; they are put together only when the trace is read.
  */
 class StoredTrace {
 
@@ -21,7 +21,8 @@ class StoredTrace {
 
 	private final Map<String, ObjectNode> streamedSubsegments = new LinkedHashMap<>();
 
-	// Reading puts the pieces together; the result is kept until the next piece arrives, so that
+	// Reading puts the pieces together; the result is kept until the next piece arrives,
+	// so that
 	// a viewer polling a quiet store does not copy every trace each time.
 	private TraceView view;
 
@@ -55,8 +56,10 @@ class StoredTrace {
 		return new TraceView(this.id, copies, orphans);
 	}
 
-	// Streamed subsegments may hang under other streamed subsegments, so attach in passes until
-	// nothing more finds its parent; what is left waits for a parent that has not arrived.
+	// Streamed subsegments may hang under other streamed subsegments, so attach in passes
+	// until
+	// nothing more finds its parent; what is left waits for a parent that has not
+	// arrived.
 	private int attachStreamedSubsegments(Map<String, ObjectNode> byId) {
 		List<ObjectNode> waiting = new ArrayList<>(this.streamedSubsegments.values());
 		boolean progress = true;

@@ -11,8 +11,8 @@ import java.util.Optional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The traces the stand-in received, in memory and bounded: when a new trace would exceed the
- * bound, the trace that arrived first is dropped. Safe for concurrent use.
+ * The traces the stand-in received, in memory and bounded: when a new trace would exceed
+ * the bound, the trace that arrived first is dropped. Safe for concurrent use.
  */
 public class TraceStore {
 
@@ -34,9 +34,11 @@ public class TraceStore {
 	}
 
 	/**
-	 * Adds a segment, or a streamed subsegment, to its trace. A document whose id was seen before
-	 * replaces the earlier one, unless the earlier one was complete and this one is in progress.
-	 * @param document a segment or subsegment document, as {@link DatagramDecoder} returns it
+	 * Adds a segment, or a streamed subsegment, to its trace. A document whose id was
+	 * seen before replaces the earlier one, unless the earlier one was complete and this
+	 * one is in progress.
+	 * @param document a segment or subsegment document, as {@link DatagramDecoder}
+	 * returns it
 	 */
 	public synchronized void add(ObjectNode document) {
 		String traceId = Documents.text(document, "trace_id");

@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One trace as read from the store: its segments, each with the subsegments that were streamed
- * separately put in place under their parents.
+ * One trace as read from the store: its segments, each with the subsegments that were
+ * streamed separately put in place under their parents.
  */
 public final class TraceView {
 
@@ -72,8 +72,8 @@ public final class TraceView {
 	}
 
 	/**
-	 * The segment where the trace entered the system: one whose parent is not in the trace,
-	 * the earliest if there are several.
+	 * The segment where the trace entered the system: one whose parent is not in the
+	 * trace, the earliest if there are several.
 	 * @return the root segment, or empty when no segment arrived yet
 	 */
 	public Optional<ObjectNode> root() {
@@ -84,7 +84,8 @@ public final class TraceView {
 
 	/**
 	 * When the trace started.
-	 * @return epoch seconds of the earliest segment, or of the trace id when no segment arrived
+	 * @return epoch seconds of the earliest segment, or of the trace id when no segment
+	 * arrived
 	 */
 	public double startTime() {
 		return this.segments.stream()
@@ -142,8 +143,8 @@ public final class TraceView {
 	}
 
 	/**
-	 * Whether the trace is incomplete: something is still in progress, or a streamed subsegment
-	 * waits for a parent that has not arrived.
+	 * Whether the trace is incomplete: something is still in progress, or a streamed
+	 * subsegment waits for a parent that has not arrived.
 	 * @return {@code true} when incomplete
 	 */
 	public boolean isPartial() {

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The X-Ray API operations the stand-in answers, taking and returning the JSON bodies of the
- * X-Ray REST-JSON protocol, with timestamps in epoch seconds.
+ * The X-Ray API operations the stand-in answers, taking and returning the JSON bodies of
+ * the X-Ray REST-JSON protocol, with timestamps in epoch seconds.
  */
 public class XrayApi {
 
@@ -43,12 +43,12 @@ public class XrayApi {
 	}
 
 	/**
-	 * {@code GetTraceSummaries}: the traces that started in a time range and match a filter
-	 * expression, the most recent first, in one page.
+	 * {@code GetTraceSummaries}: the traces that started in a time range and match a
+	 * filter expression, the most recent first, in one page.
 	 * @param request the request body
 	 * @return the response body
-	 * @throws InvalidRequestException when the time range is missing or the filter expression is
-	 * not supported
+	 * @throws InvalidRequestException when the time range is missing or the filter
+	 * expression is not supported
 	 */
 	public ObjectNode getTraceSummaries(JsonNode request) {
 		double start = requiredTime(request, "StartTime");
@@ -70,7 +70,8 @@ public class XrayApi {
 	}
 
 	/**
-	 * {@code BatchGetTraces}: the segment documents of traces, streamed subsegments put in place.
+	 * {@code BatchGetTraces}: the segment documents of traces, streamed subsegments put
+	 * in place.
 	 * @param request the request body with {@code TraceIds}
 	 * @return the response body; ids the store does not hold are listed as unprocessed
 	 */
@@ -84,15 +85,15 @@ public class XrayApi {
 		ArrayNode unprocessed = response.putArray("UnprocessedTraceIds");
 		for (JsonNode id : ids) {
 			String traceId = id.isString() ? id.stringValue() : id.toString();
-			this.store.trace(traceId).ifPresentOrElse((trace) -> traces.add(traceJson(trace)),
-					() -> unprocessed.add(traceId));
+			this.store.trace(traceId)
+				.ifPresentOrElse((trace) -> traces.add(traceJson(trace)), () -> unprocessed.add(traceId));
 		}
 		return response;
 	}
 
 	/**
-	 * {@code GetServiceGraph}: the services, resources and callers of the traces that overlap a
-	 * time range.
+	 * {@code GetServiceGraph}: the services, resources and callers of the traces that
+	 * overlap a time range.
 	 * @param request the request body
 	 * @return the response body
 	 */
@@ -130,8 +131,9 @@ public class XrayApi {
 	}
 
 	/**
-	 * {@code GetSamplingTargets}: for each rule an SDK reports on, the rate and the reservoir
-	 * quota it may use, which are simply those of the rule since there is one client.
+	 * {@code GetSamplingTargets}: for each rule an SDK reports on, the rate and the
+	 * reservoir quota it may use, which are simply those of the rule since there is one
+	 * client.
 	 * @param request the request body with {@code SamplingStatisticsDocuments}
 	 * @return the response body
 	 */

@@ -31,8 +31,7 @@ class SamplingRulesTests {
 
 		SamplingRules rules = SamplingRules.fromFile(file);
 
-		assertThat(rules.rules()).containsExactly(
-				new Rule("health-checks", 1, 0, 0.0, "*", "*", "GET", "/actuator/*"),
+		assertThat(rules.rules()).containsExactly(new Rule("health-checks", 1, 0, 0.0, "*", "*", "GET", "/actuator/*"),
 				new Rule("Default", 10_000, 1, 0.1, "*", "*", "*", "*"));
 	}
 

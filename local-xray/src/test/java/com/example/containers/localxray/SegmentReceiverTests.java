@@ -81,8 +81,8 @@ class SegmentReceiverTests {
 	}
 
 	private void send(byte[] datagram) throws IOException {
-		this.sender.send(new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(),
-				this.receiver.port()));
+		this.sender.send(
+				new DatagramPacket(datagram, datagram.length, InetAddress.getLoopbackAddress(), this.receiver.port()));
 	}
 
 }

@@ -21,8 +21,7 @@ class ServiceGraphTests {
 		ArrayNode services = new ServiceGraph().addAll(store.traces()).toJson();
 
 		assertThat(edges(services)).containsExactlyInAnyOrder("client(client) -> main(service)",
-				"main(service) -> process(service)",
-				"main(service) -> messages.fifo(AWS::SQS::Queue)",
+				"main(service) -> process(service)", "main(service) -> messages.fifo(AWS::SQS::Queue)",
 				"messages.fifo(AWS::SQS::Queue) -> consume(AWS::ECS::Container)");
 		JsonNode main = service(services, "main");
 		assertThat(main.get("Root").booleanValue()).isTrue();

@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds segment documents as the X-Ray SDK for Java writes them, for the two flows of the system.
+ * Builds segment documents as the X-Ray SDK for Java writes them, for the two flows of
+ * the system.
  */
 final class TestTraces {
 
@@ -68,7 +69,8 @@ final class TestTraces {
 	}
 
 	/**
-	 * The three segments of a path-two request: main, its HTTP subsegment, process under it.
+	 * The three segments of a path-two request: main, its HTTP subsegment, process under
+	 * it.
 	 */
 	static ObjectNode[] pathTwo(double start) {
 		String traceId = traceId((long) start);
@@ -84,7 +86,8 @@ final class TestTraces {
 	}
 
 	/**
-	 * The segments of a send-message request: main with its SQS subsegment, consume under it.
+	 * The segments of a send-message request: main with its SQS subsegment, consume under
+	 * it.
 	 */
 	static ObjectNode[] sendMessage(double start) {
 		String traceId = traceId((long) start);

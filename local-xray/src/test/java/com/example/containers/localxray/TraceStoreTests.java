@@ -23,8 +23,7 @@ class TraceStoreTests {
 		small.add(second);
 		small.add(third);
 
-		assertThat(small.traces()).extracting(TraceView::id)
-			.containsExactly(traceId(third), traceId(second));
+		assertThat(small.traces()).extracting(TraceView::id).containsExactly(traceId(third), traceId(second));
 		assertThat(small.evicted()).isEqualTo(1);
 	}
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One packaged service of the system, run as its own JVM from the jar the build made, the way a
- * user runs it.
+ * One packaged service of the system, run as its own JVM from the jar the build made, the
+ * way a user runs it.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -62,12 +62,13 @@ final class ServiceProcess implements AutoCloseable {
 	ServiceProcess start() {
 		Path jar = ROOT.resolve(this.module).resolve("target").resolve(this.module + ".jar");
 		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is missing: run the tests with ./mvnw verify, which packages it first");
+			throw new IllegalStateException(
+					jar + " is missing: run the tests with ./mvnw verify, which packages it first");
 		}
 		try {
 			Files.createDirectories(LOGS);
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-					"-jar", jar.toString()));
+			List<String> command = new ArrayList<>(
+					List.of(javaExecutable(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(this.module + ".log").toFile()));
 			builder.environment().putAll(this.environment);
@@ -119,7 +120,9 @@ final class ServiceProcess implements AutoCloseable {
 
 	private boolean isHealthy() {
 		try {
-			HttpRequest request = HttpRequest.newBuilder(uri("/actuator/health")).timeout(Duration.ofSeconds(2)).build();
+			HttpRequest request = HttpRequest.newBuilder(uri("/actuator/health"))
+				.timeout(Duration.ofSeconds(2))
+				.build();
 			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 			return response.statusCode() == 200 && response.body().contains("\"UP\"");
 		}

@@ -39,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole system as a user runs it: local-aws (ElasticMQ), process, main and consume, each from
- * its packaged jar in its own JVM, driven over HTTP.
+ * The whole system as a user runs it: local-aws (ElasticMQ), process, main and consume,
+ * each from its packaged jar in its own JVM, driven over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,8 +90,8 @@ class SystemIntegrationTests {
 		localAws.awaitHealthy();
 		this.main = start("container-main", with(aws, "PROCESS_BASE_URL", this.process.uri("").toString(),
 				"PROCESS_READ_TIMEOUT", PROCESS_READ_TIMEOUT.toMillis() + "ms", "AWS_XRAY_TRACING_NAME", "main"));
-		this.consume = start("container-consume", with(aws, "SQS_POLL_TIMEOUT", "1s",
-				"SQS_VISIBILITY_TIMEOUT_SECONDS", "2", "AWS_XRAY_TRACING_NAME", "consume"));
+		this.consume = start("container-consume", with(aws, "SQS_POLL_TIMEOUT", "1s", "SQS_VISIBILITY_TIMEOUT_SECONDS",
+				"2", "AWS_XRAY_TRACING_NAME", "consume"));
 		this.services.forEach(ServiceProcess::awaitHealthy);
 		StaticCredentialsProvider credentials = StaticCredentialsProvider
 			.create(AwsBasicCredentials.create("local", "local"));
@@ -108,13 +108,13 @@ class SystemIntegrationTests {
 		warmUpSampling();
 	}
 
-	// The first traced request makes each service fetch the daemon's sampling rules; until they
+	// The first traced request makes each service fetch the daemon's sampling rules;
+	// until they
 	// arrive, the shipped rules sample one request a second. Tests start after that.
 	private void warmUpSampling() {
 		get(this.main.uri("/api/path-two"));
 		send("{\"message\":\"warm-up\",\"groupId\":\"" + this.run + "-warm-up\"}", null);
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> consumedOf(List.of(this.run + "-warm-up")).size() == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> consumedOf(List.of(this.run + "-warm-up")).size() == 1);
 		await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
 	}
 
@@ -179,12 +179,14 @@ class SystemIntegrationTests {
 		HttpResponse<String> retry = send("{\"message\":\"order 42\",\"groupId\":\"" + group + "\"}", key);
 		HttpResponse<String> marker = send("{\"message\":\"after order 42\",\"groupId\":\"" + group + "\"}", null);
 
-		assertThat(List.of(first, retry, marker)).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(202));
+		assertThat(List.of(first, retry, marker))
+			.allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(202));
 		assertThat(read(retry).get("deduplicationId").asString()).isEqualTo(key);
-		// The group is consumed in order, so once the marker is consumed a duplicate would have been too.
+		// The group is consumed in order, so once the marker is consumed a duplicate
+		// would have been too.
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> consumedOf(List.of(group)).stream().anyMatch((node) -> node.get("body").asString()
-				.equals("after order 42")));
+			.until(() -> consumedOf(List.of(group)).stream()
+				.anyMatch((node) -> node.get("body").asString().equals("after order 42")));
 		assertThat(consumedOf(List.of(group))).extracting((node) -> node.get("body").asString())
 			.containsExactly("order 42", "after order 42");
 	}
@@ -224,7 +226,8 @@ class SystemIntegrationTests {
 		JsonNode callToProcess = entity(trace, processSegment.get("parent_id").asString());
 		assertThat(callToProcess.get("namespace").asString()).isEqualTo("remote");
 		assertThat(trace.entities()).extracting((entity) -> entity.get("name").asString())
-			.as("the subsegment of the @XRayEnabled client method").contains("askProcess");
+			.as("the subsegment of the @XRayEnabled client method")
+			.contains("askProcess");
 		assertThat(callToProcess.get("http").get("response").get("status").asInt()).isEqualTo(200);
 		assertThat(trace.segment("main").orElseThrow().get("annotations").get("route").asString())
 			.isEqualTo("/api/path-two");
@@ -246,7 +249,8 @@ class SystemIntegrationTests {
 		JsonNode sendMessage = entity(trace, consumeSegment.get("parent_id").asString());
 		assertThat(sendMessage.get("name").asString()).isEqualToIgnoringCase("SQS");
 		assertThat(trace.entities()).extracting((entity) -> entity.get("name").asString())
-			.as("the subsegment of the @XRayEnabled sender method").contains("send");
+			.as("the subsegment of the @XRayEnabled sender method")
+			.contains("send");
 		assertThat(sendMessage.get("aws").get("operation").asString()).isEqualTo("SendMessage");
 		assertThat(sendMessage.get("aws").get("queue_url").asString()).endsWith("/messages.fifo");
 		assertThat(sendMessage.get("aws").get("message_id").asString())
@@ -324,7 +328,8 @@ class SystemIntegrationTests {
 
 	private List<TraceSummary> summaries(Instant from, String filter) {
 		return this.xray
-			.getTraceSummaries((query) -> query.startTime(from).endTime(Instant.now().plusSeconds(1)).filterExpression(filter))
+			.getTraceSummaries(
+					(query) -> query.startTime(from).endTime(Instant.now().plusSeconds(1)).filterExpression(filter))
 			.traceSummaries();
 	}
 
@@ -339,7 +344,8 @@ class SystemIntegrationTests {
 	private static void assertParentsWithinTrace(TraceDocuments trace) {
 		for (JsonNode entity : trace.entities()) {
 			if (entity.has("parent_id")) {
-				assertThat(trace.ids()).as("parent of %s", entity.get("name")).contains(entity.get("parent_id").asString());
+				assertThat(trace.ids()).as("parent of %s", entity.get("name"))
+					.contains(entity.get("parent_id").asString());
 			}
 		}
 	}

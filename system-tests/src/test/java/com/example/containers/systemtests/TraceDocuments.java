@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The segments and subsegments of one trace, as the X-Ray API returns them: each segment a JSON
- * document with its subsegments nested in it.
+ * The segments and subsegments of one trace, as the X-Ray API returns them: each segment
+ * a JSON document with its subsegments nested in it.
  */
 final class TraceDocuments {
 

@@ -17,7 +17,8 @@ class RouteAnnotatingInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		if (route != null) {
-			AWSXRay.getCurrentSegmentOptional().ifPresent((segment) -> segment.putAnnotation("route", route.toString()));
+			AWSXRay.getCurrentSegmentOptional()
+				.ifPresent((segment) -> segment.putAnnotation("route", route.toString()));
 		}
 		return true;
 	}

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
- * Carries an X-Ray trace across the SQS queue in the {@code AWSTraceHeader} system attribute.
+ * Carries an X-Ray trace across the SQS queue in the {@code AWSTraceHeader} system
+ * attribute.
  */
 public final class SqsTracing {
 
@@ -26,10 +27,10 @@ public final class SqsTracing {
 
 	/**
 	 * An interceptor for an SQS client that sets {@code AWSTraceHeader} on every
-	 * {@code SendMessage}, naming the X-Ray SDK's subsegment of that call as the parent. It must
-	 * come after the SDK's {@code TracingInterceptor}, which opens that subsegment. SQS would also
-	 * derive the attribute from the HTTP trace header, but not every SQS-compatible endpoint does,
-	 * so it is set explicitly.
+	 * {@code SendMessage}, naming the X-Ray SDK's subsegment of that call as the parent.
+	 * It must come after the SDK's {@code TracingInterceptor}, which opens that
+	 * subsegment. SQS would also derive the attribute from the HTTP trace header, but not
+	 * every SQS-compatible endpoint does, so it is set explicitly.
 	 * @return the interceptor
 	 */
 	public static ExecutionInterceptor traceHeaderInterceptor() {
@@ -57,7 +58,8 @@ public final class SqsTracing {
 			if (!(context.request() instanceof SendMessageRequest send)) {
 				return context.request();
 			}
-			// The SDK's interceptor keeps its subsegment here, and leaves the caller's entity current.
+			// The SDK's interceptor keeps its subsegment here, and leaves the caller's
+			// entity current.
 			Subsegment call = executionAttributes.getAttribute(TracingInterceptor.entityKey);
 			return (call != null) ? withTraceHeader(send, TraceHeader.fromEntity(call).toString()) : send;
 		}

@@ -25,22 +25,26 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Traces a service with the AWS X-Ray SDK: one segment per incoming API request, a subsegment per
- * outgoing HTTP call with the trace header passed on, subsegments for beans marked
- * {@code @XRayEnabled}, sampling by the daemon's rules or a shipped rules file, and a daemon
- * whose absence is logged once.
+ * Traces a service with the AWS X-Ray SDK: one segment per incoming API request, a
+ * subsegment per outgoing HTTP call with the trace header passed on, subsegments for
+ * beans marked {@code @XRayEnabled}, sampling by the daemon's rules or a shipped rules
+ * file, and a daemon whose absence is logged once.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "tracing.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TracingProperties.class)
 public class TracingAutoConfiguration {
 
-	/** The system property the X-Ray SDK reads the daemon address from, when the variable is unset. */
+	/**
+	 * The system property the X-Ray SDK reads the daemon address from, when the variable
+	 * is unset.
+	 */
 	static final String DAEMON_ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
 
 	@Bean(destroyMethod = "")
 	AWSXRayRecorder awsXRayRecorder(TracingProperties properties) throws IOException {
-		// The SDK's emitter and its sampling client each read the address themselves, from
+		// The SDK's emitter and its sampling client each read the address themselves,
+		// from
 		// AWS_XRAY_DAEMON_ADDRESS or else from this property: one setting reaches both.
 		if (System.getenv(DaemonConfiguration.DAEMON_ADDRESS_ENVIRONMENT_VARIABLE_KEY) == null) {
 			System.setProperty(DAEMON_ADDRESS_PROPERTY, properties.daemonAddress());
@@ -49,7 +53,8 @@ public class TracingAutoConfiguration {
 			.withPlugin(new ECSPlugin())
 			.withSamplingStrategy(new CentralizedSamplingStrategy(properties.samplingRules().getURL()))
 			.build();
-		// The SDK's own instrumentation, such as the AWS SDK interceptor, uses the global recorder.
+		// The SDK's own instrumentation, such as the AWS SDK interceptor, uses the global
+		// recorder.
 		AWSXRay.setGlobalRecorder(recorder);
 		return recorder;
 	}

@@ -15,9 +15,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Records each outgoing HTTP call as a remote subsegment named after the host called, and sends
- * the trace header along so that the called service's segment becomes a child of that
- * subsegment. The X-Ray SDK instruments only Apache HttpClient 4, which Spring's
+ * Records each outgoing HTTP call as a remote subsegment named after the host called, and
+ * sends the trace header along so that the called service's segment becomes a child of
+ * that subsegment. The X-Ray SDK instruments only Apache HttpClient 4, which Spring's
  * {@code RestClient} no longer supports, hence this interceptor.
  */
 public class TracingClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
@@ -37,7 +37,8 @@ public class TracingClientHttpRequestInterceptor implements ClientHttpRequestInt
 		Subsegment subsegment = this.recorder.beginSubsegment(request.getURI().getHost());
 		try {
 			subsegment.setNamespace(Namespace.REMOTE.toString());
-			subsegment.putHttp("request", Map.of("method", request.getMethod().name(), "url", request.getURI().toString()));
+			subsegment.putHttp("request",
+					Map.of("method", request.getMethod().name(), "url", request.getURI().toString()));
 			request.getHeaders().set(TraceHeader.HEADER_KEY, TraceHeader.fromEntity(subsegment).toString());
 			ClientHttpResponse response = execution.execute(request, body);
 			recordResponse(subsegment, response.getStatusCode().value());

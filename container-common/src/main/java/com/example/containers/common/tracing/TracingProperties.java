@@ -12,13 +12,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How a service traces with AWS X-Ray.
+ *
  * @param enabled whether the service traces at all
  * @param segmentName the name of the service's segments, as the trace map shows it
- * @param daemonAddress where the X-Ray daemon listens: segments go to its UDP port, sampling
- * calls to its TCP port
+ * @param daemonAddress where the X-Ray daemon listens: segments go to its UDP port,
+ * sampling calls to its TCP port
  * @param samplingRules the sampling rules used while no daemon answers the sampling API
- * @param daemonCheckInterval how often to check that the daemon is there, to say once when it
- * goes missing or comes back
+ * @param daemonCheckInterval how often to check that the daemon is there, to say once
+ * when it goes missing or comes back
  */
 @ConfigurationProperties("tracing")
 @Validated

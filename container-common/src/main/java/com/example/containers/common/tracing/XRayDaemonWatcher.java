@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Checks now and then that an X-Ray daemon listens at the configured address, and says so once
- * when it goes missing and once when it comes back. Segments sent over UDP to no daemon are lost
- * without an error, so this is how a user learns that traces are not recorded, without a log line
- * per request.
+ * Checks now and then that an X-Ray daemon listens at the configured address, and says so
+ * once when it goes missing and once when it comes back. Segments sent over UDP to no
+ * daemon are lost without an error, so this is how a user learns that traces are not
+ * recorded, without a log line per request.
  */
 public class XRayDaemonWatcher implements SmartLifecycle {
 
@@ -80,7 +80,8 @@ public class XRayDaemonWatcher implements SmartLifecycle {
 		}
 	}
 
-	// The daemon listens on TCP too, for the sampling API, at the same address as for segments.
+	// The daemon listens on TCP too, for the sampling API, at the same address as for
+	// segments.
 	private boolean canConnect() {
 		try (Socket socket = new Socket()) {
 			socket.connect(socketAddress(), CONNECT_TIMEOUT_MILLIS);

@@ -3,8 +3,8 @@ package com.example.containers.common.web;
 import org.springframework.http.HttpStatus;
 
 /**
- * An error with the status and title a service answers it with, such as a dependency that is
- * down (502) or too slow (504).
+ * An error with the status and title a service answers it with, such as a dependency that
+ * is down (502) or too slow (504).
  */
 public class ApiException extends RuntimeException {
 

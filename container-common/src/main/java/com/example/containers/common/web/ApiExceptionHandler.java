@@ -21,8 +21,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every error a service answers into an RFC 9457 problem+json body that says what was
- * wrong, naming the offending field where there is one.
+ * Turns every error a service answers into an RFC 9457 problem+json body that says what
+ * was wrong, naming the offending field where there is one.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {

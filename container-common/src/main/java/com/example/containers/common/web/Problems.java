@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the problem details the services answer with, so that every service names invalid
- * fields the same way.
+ * Builds the problem details the services answer with, so that every service names
+ * invalid fields the same way.
  */
 public final class Problems {
 
@@ -16,8 +16,8 @@ public final class Problems {
 	}
 
 	/**
-	 * A 400 problem whose detail names each invalid field and whose {@code errors} property
-	 * lists them for programs.
+	 * A 400 problem whose detail names each invalid field and whose {@code errors}
+	 * property lists them for programs.
 	 * @param problems the invalid fields, at least one
 	 * @return the problem detail
 	 */
@@ -33,6 +33,7 @@ public final class Problems {
 
 	/**
 	 * One invalid field of a request and what is wrong with it.
+	 *
 	 * @param field the name of the field, header or parameter
 	 * @param message what is wrong with it
 	 */

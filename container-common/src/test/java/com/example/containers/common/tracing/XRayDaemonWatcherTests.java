@@ -52,7 +52,8 @@ class XRayDaemonWatcherTests {
 	void theTcpPartOfATwoPartAddressIsChecked() throws IOException {
 		try (ServerSocket daemon = new ServerSocket(0)) {
 			XRayDaemonWatcher watcher = new XRayDaemonWatcher(
-					"tcp:127.0.0.1:" + daemon.getLocalPort() + " udp:127.0.0.1:" + closedPort(), Duration.ofSeconds(30));
+					"tcp:127.0.0.1:" + daemon.getLocalPort() + " udp:127.0.0.1:" + closedPort(),
+					Duration.ofSeconds(30));
 
 			watcher.check();
 

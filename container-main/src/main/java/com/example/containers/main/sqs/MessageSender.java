@@ -41,16 +41,15 @@ public class MessageSender {
 	}
 
 	/**
-	 * Sends one message. Without a group id the configured default group is used; without a
-	 * deduplication id or idempotency key a random one is, so that two sends of the same text
-	 * are both delivered.
+	 * Sends one message. Without a group id the configured default group is used; without
+	 * a deduplication id or idempotency key a random one is, so that two sends of the
+	 * same text are both delivered.
 	 * @param request what to send
 	 * @param idempotencyKey the client's idempotency key, or {@code null}
 	 * @return what SQS answered, with the ids used
 	 * @throws InvalidRequestException when SQS would refuse the message; nothing is sent
 	 */
-	public SentMessage send(SendMessageRequest request,
-			String idempotencyKey) {
+	public SentMessage send(SendMessageRequest request, String idempotencyKey) {
 		validate(request, idempotencyKey);
 		String groupId = (request.groupId() != null) ? request.groupId() : this.properties.defaultGroupId();
 		String deduplicationId = deduplicationId(request, idempotencyKey);
@@ -62,8 +61,7 @@ public class MessageSender {
 		});
 		log.info("Sent message {} to group {} with sequence number {}", response.messageId(), groupId,
 				response.sequenceNumber());
-		return new SentMessage(response.messageId(),
-				response.sequenceNumber(), groupId, deduplicationId);
+		return new SentMessage(response.messageId(), response.sequenceNumber(), groupId, deduplicationId);
 	}
 
 	private SendMessageResponse sendToQueue(String body, String groupId, String deduplicationId) {
@@ -74,9 +72,11 @@ public class MessageSender {
 				.messageDeduplicationId(deduplicationId));
 		}
 		catch (ApiCallTimeoutException ex) {
-			throw queueFailure(HttpStatus.GATEWAY_TIMEOUT, "The queue did not answer within "
-					+ this.properties.apiCallTimeout().toMillis() + " ms; the message may or may not have been"
-					+ " sent, so retry with the same Idempotency-Key", ex);
+			throw queueFailure(HttpStatus.GATEWAY_TIMEOUT,
+					"The queue did not answer within " + this.properties.apiCallTimeout().toMillis()
+							+ " ms; the message may or may not have been"
+							+ " sent, so retry with the same Idempotency-Key",
+					ex);
 		}
 		catch (SqsException ex) {
 			throw queueFailure(HttpStatus.BAD_GATEWAY, "The queue refused the message: "
@@ -105,8 +105,8 @@ public class MessageSender {
 		checkId(problems, SendMessageController.IDEMPOTENCY_KEY, idempotencyKey);
 		if (idempotencyKey != null && request.deduplicationId() != null
 				&& !idempotencyKey.equals(request.deduplicationId())) {
-			problems.add(new FieldProblem("deduplicationId", "differs from the Idempotency-Key header; send one"
-					+ " of them, or the same value in both"));
+			problems.add(new FieldProblem("deduplicationId",
+					"differs from the Idempotency-Key header; send one" + " of them, or the same value in both"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);

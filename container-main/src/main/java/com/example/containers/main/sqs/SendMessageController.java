@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class SendMessageController {
 
-	/** The header whose value becomes the deduplication id, so that a client's retry is delivered once. */
+	/**
+	 * The header whose value becomes the deduplication id, so that a client's retry is
+	 * delivered once.
+	 */
 	public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private final MessageSender sender;

@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
- * The SQS client container-main sends with, traced with X-Ray when tracing is on. Credentials come from the AWS SDK's default chain
- * (the task role on ECS); the endpoint is overridden only to
- * reach a local SQS such as ElasticMQ.
+ * The SQS client container-main sends with, traced with X-Ray when tracing is on.
+ * Credentials come from the AWS SDK's default chain (the task role on ECS); the endpoint
+ * is overridden only to reach a local SQS such as ElasticMQ.
  */
 @Configuration(proxyBeanMethods = false)
 public class SqsConfiguration {
@@ -30,7 +30,8 @@ public class SqsConfiguration {
 		ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
 			.apiCallTimeout(sqs.apiCallTimeout());
 		if (tracing.getIfAvailable() != null) {
-			// The X-Ray SDK's interceptor opens the SQS subsegment; the next one names it as the
+			// The X-Ray SDK's interceptor opens the SQS subsegment; the next one names it
+			// as the
 			// parent in the message's AWSTraceHeader, so the order matters.
 			configuration.addExecutionInterceptor(new TracingInterceptor())
 				.addExecutionInterceptor(SqsTracing.traceHeaderInterceptor());

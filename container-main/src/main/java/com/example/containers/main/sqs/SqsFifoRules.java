@@ -3,8 +3,8 @@ package com.example.containers.main.sqs;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What Amazon SQS accepts in a FIFO message, checked here rather than left to the queue, because
- * ElasticMQ and SQS disagree on limits and error codes.
+ * What Amazon SQS accepts in a FIFO message, checked here rather than left to the queue,
+ * because ElasticMQ and SQS disagree on limits and error codes.
  */
 public final class SqsFifoRules {
 
@@ -29,8 +29,8 @@ public final class SqsFifoRules {
 		for (int i = 0; i < id.length(); i++) {
 			char c = id.charAt(i);
 			if (!isIdCharacter(c)) {
-				return "may hold only letters, digits and ASCII punctuation; found "
-						+ describe(id.codePointAt(i)) + " at index " + i;
+				return "may hold only letters, digits and ASCII punctuation; found " + describe(id.codePointAt(i))
+						+ " at index " + i;
 			}
 		}
 		return null;
@@ -60,7 +60,8 @@ public final class SqsFifoRules {
 		return null;
 	}
 
-	// Letters, digits and ASCII punctuation are exactly the printable ASCII characters but space.
+	// Letters, digits and ASCII punctuation are exactly the printable ASCII characters
+	// but space.
 	private static boolean isIdCharacter(char c) {
 		return c >= '!' && c <= '~';
 	}

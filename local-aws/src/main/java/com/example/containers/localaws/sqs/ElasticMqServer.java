@@ -12,8 +12,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the embedded ElasticMQ, a real SQS endpoint that the AWS SDK and the AWS CLI speak to, for
- * as long as local-aws runs.
+ * Runs the embedded ElasticMQ, a real SQS endpoint that the AWS SDK and the AWS CLI speak
+ * to, for as long as local-aws runs.
  */
 @Component
 public class ElasticMqServer implements SmartLifecycle {

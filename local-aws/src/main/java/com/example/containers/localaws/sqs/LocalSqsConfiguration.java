@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The SQS client local-aws talks to its own ElasticMQ with. ElasticMQ checks no signature, so any
- * key will do.
+ * The SQS client local-aws talks to its own ElasticMQ with. ElasticMQ checks no
+ * signature, so any key will do.
  */
 @Configuration(proxyBeanMethods = false)
 public class LocalSqsConfiguration {

@@ -13,8 +13,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the FIFO queue and its FIFO dead-letter queue, joined by a redrive policy, through the
- * SQS API of the embedded ElasticMQ, the same calls that would create them on AWS.
+ * Creates the FIFO queue and its FIFO dead-letter queue, joined by a redrive policy,
+ * through the SQS API of the embedded ElasticMQ, the same calls that would create them on
+ * AWS.
  */
 @Component
 public class QueueCreator implements SmartLifecycle {
@@ -44,8 +45,8 @@ public class QueueCreator implements SmartLifecycle {
 						Long.toString(this.properties.visibilityTimeout().toSeconds())));
 		requireFifo(deadLetterQueueUrl);
 		this.running = true;
-		log.info("Created FIFO queue {} with dead-letter queue {} after {} receives", this.queueUrl,
-				deadLetterQueueUrl, this.properties.maxReceiveCount());
+		log.info("Created FIFO queue {} with dead-letter queue {} after {} receives", this.queueUrl, deadLetterQueueUrl,
+				this.properties.maxReceiveCount());
 	}
 
 	@Override
@@ -74,18 +75,18 @@ public class QueueCreator implements SmartLifecycle {
 	private String createFifoQueue(String name, Map<QueueAttributeName, String> attributes) {
 		Map<QueueAttributeName, String> all = new java.util.HashMap<>(attributes);
 		all.put(QueueAttributeName.FIFO_QUEUE, "true");
-		// Every send names its own deduplication id, so that two equal bodies are two messages.
+		// Every send names its own deduplication id, so that two equal bodies are two
+		// messages.
 		all.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
 		return this.sqs.createQueue((create) -> create.queueName(name).attributes(all)).queueUrl();
 	}
 
 	private String attribute(String queueUrl, QueueAttributeName name) {
-		return this.sqs.getQueueAttributes((get) -> get.queueUrl(queueUrl).attributeNames(name))
-			.attributes()
-			.get(name);
+		return this.sqs.getQueueAttributes((get) -> get.queueUrl(queueUrl).attributeNames(name)).attributes().get(name);
 	}
 
-	// ElasticMQ accepts a standard dead-letter queue for a FIFO queue, SQS does not: check here
+	// ElasticMQ accepts a standard dead-letter queue for a FIFO queue, SQS does not:
+	// check here
 	// so that a setup that only works locally fails at start.
 	private void requireFifo(String deadLetterQueueUrl) {
 		if (!"true".equals(attribute(deadLetterQueueUrl, QueueAttributeName.FIFO_QUEUE))) {

@@ -8,8 +8,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Up when ElasticMQ answers and the FIFO queue exists, so that services wait for the queue, not
- * only for the process.
+ * Up when ElasticMQ answers and the FIFO queue exists, so that services wait for the
+ * queue, not only for the process.
  */
 @Component("queues")
 public class QueuesHealthIndicator implements HealthIndicator {
@@ -30,8 +30,8 @@ public class QueuesHealthIndicator implements HealthIndicator {
 			return Health.down().withDetail("reason", "the queues are not created yet").build();
 		}
 		String messages = this.sqs
-			.getQueueAttributes((get) -> get.queueUrl(queueUrl)
-				.attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+			.getQueueAttributes(
+					(get) -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
 			.attributes()
 			.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
 		return Health.up().withDetail("queueUrl", queueUrl).withDetail("approximateNumberOfMessages", messages).build();

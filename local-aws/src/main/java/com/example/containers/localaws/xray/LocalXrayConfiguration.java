@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Wires the X-Ray daemon stand-in of local-xray into local-aws: the trace store, the UDP receiver
- * and the API the controllers answer with.
+ * Wires the X-Ray daemon stand-in of local-xray into local-aws: the trace store, the UDP
+ * receiver and the API the controllers answer with.
  */
 @Configuration(proxyBeanMethods = false)
 public class LocalXrayConfiguration {

@@ -10,11 +10,13 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the X-Ray daemon stand-in.
+ *
  * @param bindAddress the interface the UDP socket listens on
  * @param udpPort the UDP port segments arrive on; 0 picks a free port
  * @param maxTraces how many traces are kept; the oldest is dropped first
- * @param samplingRulesFile a local sampling rules file of the X-Ray SDKs whose rules are handed
- * out instead of the built-in rule that samples every request; empty for the built-in rule
+ * @param samplingRulesFile a local sampling rules file of the X-Ray SDKs whose rules are
+ * handed out instead of the built-in rule that samples every request; empty for the
+ * built-in rule
  * @param region the region put into sampling rule ARNs
  */
 @ConfigurationProperties("local-aws.xray")

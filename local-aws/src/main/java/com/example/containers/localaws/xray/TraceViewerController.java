@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the trace viewer page shows besides the X-Ray API: how many segments arrived, how many
- * datagrams were dropped and why, and how full the store is.
+ * What the trace viewer page shows besides the X-Ray API: how many segments arrived, how
+ * many datagrams were dropped and why, and how full the store is.
  */
 @RestController
 public class TraceViewerController {

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The X-Ray API on the paths of the X-Ray REST-JSON protocol, so that the X-Ray SDKs (sampling),
- * the AWS SDK's {@code XRayClient} and the AWS CLI (trace queries) work against local-aws.
+ * The X-Ray API on the paths of the X-Ray REST-JSON protocol, so that the X-Ray SDKs
+ * (sampling), the AWS SDK's {@code XRayClient} and the AWS CLI (trace queries) work
+ * against local-aws.
  */
 @RestController
 public class XrayApiController {

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The stand-in keeps at most {@code local-aws.xray.max-traces} traces and drops the oldest first.
+ * The stand-in keeps at most {@code local-aws.xray.max-traces} traces and drops the
+ * oldest first.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "local-aws.xray.udp-port=0", "local-aws.xray.max-traces=3" })
@@ -51,8 +52,7 @@ class LocalXrayBoundIntegrationTests {
 	void storeWhenFullShouldDropTheOldestTracesFirst() {
 		String run = UUID.randomUUID().toString();
 		List<String> traceIds = new ArrayList<>();
-		try (SegmentSender sender = new SegmentSender(this.receiver.port());
-				XRayClient xray = client()) {
+		try (SegmentSender sender = new SegmentSender(this.receiver.port()); XRayClient xray = client()) {
 			for (int i = 0; i < 5; i++) {
 				var segments = SegmentSender.pathTwo(SegmentSender.now(), run);
 				traceIds.add(segments[0].get("trace_id").stringValue());

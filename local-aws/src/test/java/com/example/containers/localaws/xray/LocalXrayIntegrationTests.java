@@ -51,11 +51,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The X-Ray daemon stand-in inside local-aws, fed over UDP and queried through the AWS SDK's own
- * {@code XRayClient}, as the system tests and the AWS CLI use it.
+ * The X-Ray daemon stand-in inside local-aws, fed over UDP and queried through the AWS
+ * SDK's own {@code XRayClient}, as the system tests and the AWS CLI use it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "local-aws.xray.udp-port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "local-aws.xray.udp-port=0")
 class LocalXrayIntegrationTests {
 
 	private static final Duration ARRIVAL = Duration.ofSeconds(10);
@@ -180,8 +179,8 @@ class LocalXrayIntegrationTests {
 		await().atMost(ARRIVAL).until(() -> edges(now).contains("messages.fifo -> consume"));
 
 		List<Service> services = graph(now);
-		assertThat(edges(now)).contains("client -> main", "main -> process", "main -> messages.fifo",
-				"messages.fifo -> consume")
+		assertThat(edges(now))
+			.contains("client -> main", "main -> process", "main -> messages.fifo", "messages.fifo -> consume")
 			.doesNotContain("main -> consume");
 		assertThat(services).filteredOn((service) -> service.name().equals("messages.fifo"))
 			.singleElement()
@@ -193,15 +192,16 @@ class LocalXrayIntegrationTests {
 
 	@Test
 	void samplingApiShouldHandOutARuleThatSamplesEveryRequest() {
-		List<SamplingRuleRecord> records = this.xray.getSamplingRules((r) -> { }).samplingRuleRecords();
+		List<SamplingRuleRecord> records = this.xray.getSamplingRules((r) -> {
+		}).samplingRuleRecords();
 
 		SamplingRule rule = records.get(0).samplingRule();
 		assertThat(records).hasSize(1);
 		assertThat(rule.ruleName()).isEqualTo("Default");
 		assertThat(rule.fixedRate()).isEqualTo(1.0);
 		assertThat(rule.priority()).isEqualTo(10_000);
-		var targets = this.xray.getSamplingTargets((r) -> r.samplingStatisticsDocuments(
-				statistics("Default"), statistics("Unknown")));
+		var targets = this.xray
+			.getSamplingTargets((r) -> r.samplingStatisticsDocuments(statistics("Default"), statistics("Unknown")));
 		assertThat(targets.samplingTargetDocuments()).singleElement().satisfies((target) -> {
 			assertThat(target.ruleName()).isEqualTo("Default");
 			assertThat(target.fixedRate()).isEqualTo(1.0);
@@ -271,8 +271,10 @@ class LocalXrayIntegrationTests {
 
 	private List<TraceSummary> summaries(String filter) {
 		Instant now = Instant.now();
-		return this.xray.getTraceSummaries((r) -> r.startTime(now.minusSeconds(300)).endTime(now.plusSeconds(60))
-			.filterExpression(filter)).traceSummaries();
+		return this.xray
+			.getTraceSummaries(
+					(r) -> r.startTime(now.minusSeconds(300)).endTime(now.plusSeconds(60)).filterExpression(filter))
+			.traceSummaries();
 	}
 
 	private BatchGetTracesResponse batchGet(String... traceIds) {
@@ -283,11 +285,13 @@ class LocalXrayIntegrationTests {
 		List<Service> services = graph(now);
 		List<String> edges = new ArrayList<>();
 		for (Service service : services) {
-			service.edges().forEach((edge) -> edges.add(service.name() + " -> " + services.stream()
-				.filter((other) -> other.referenceId().equals(edge.referenceId()))
-				.findFirst()
-				.orElseThrow()
-				.name()));
+			service.edges()
+				.forEach((edge) -> edges.add(service.name() + " -> "
+						+ services.stream()
+							.filter((other) -> other.referenceId().equals(edge.referenceId()))
+							.findFirst()
+							.orElseThrow()
+							.name()));
 		}
 		return edges;
 	}

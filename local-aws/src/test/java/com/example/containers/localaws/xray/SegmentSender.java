@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends segments over UDP the way the X-Ray SDK for Java does, and builds the segments of the two
- * flows of the system: main calling process over HTTP, and main sending to SQS for consume.
+ * Sends segments over UDP the way the X-Ray SDK for Java does, and builds the segments of
+ * the two flows of the system: main calling process over HTTP, and main sending to SQS
+ * for consume.
  */
 final class SegmentSender implements AutoCloseable {
 
@@ -60,7 +61,8 @@ final class SegmentSender implements AutoCloseable {
 	}
 
 	/**
-	 * main's segment with an HTTP subsegment, and process's segment under that subsegment.
+	 * main's segment with an HTTP subsegment, and process's segment under that
+	 * subsegment.
 	 */
 	static ObjectNode[] pathTwo(double start, String run) {
 		String traceId = traceId(start);
