@@ -1,8 +1,9 @@
 package com.example.containers.main;
 
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
-import java.net.SocketTimeoutException;
+import java.time.Duration;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public class ProcessClient {
 	 * @throws ApiException with status 502 or 504 when process cannot answer in time
 	 */
 	public String askProcess() {
+		long started = System.nanoTime();
 		try {
 			ProcessResponse response = this.restClient.get().uri("/api/process").retrieve().body(ProcessResponse.class);
 			if (response == null || response.data() == null) {
@@ -52,24 +54,27 @@ public class ProcessClient {
 			}
 			return response.data();
 		}
-		catch (ResourceAccessException ex) {
-			throw accessFailure(ex);
-		}
 		catch (RestClientResponseException ex) {
 			throw badGateway("container-process answered " + ex.getStatusCode().value(), ex);
 		}
 		catch (RestClientException ex) {
-			throw badGateway("container-process answered something unreadable", ex);
+			throw failure(ex, Duration.ofNanos(System.nanoTime() - started));
 		}
 	}
 
-	private ApiException accessFailure(ResourceAccessException ex) {
-		if (isTimeout(ex)) {
+	// A timeout strikes while waiting for the headers (a typed timeout exception) or
+	// while reading a body that trickles in, where the client closes the stream and the
+	// reader sees only "closed": a failure once the read timeout has passed is a timeout.
+	private ApiException failure(RestClientException ex, Duration took) {
+		if (isTimeout(ex) || took.compareTo(this.properties.readTimeout()) >= 0) {
 			log.warn("container-process did not answer within {}", this.properties.readTimeout());
 			return new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Upstream timeout",
 					"container-process did not answer within " + this.properties.readTimeout().toMillis() + " ms", ex);
 		}
-		return badGateway("container-process at " + this.properties.baseUrl() + " could not be reached", ex);
+		if (ex instanceof ResourceAccessException) {
+			return badGateway("container-process at " + this.properties.baseUrl() + " could not be reached", ex);
+		}
+		return badGateway("container-process answered something unreadable", ex);
 	}
 
 	private static boolean isTimeout(Throwable ex) {

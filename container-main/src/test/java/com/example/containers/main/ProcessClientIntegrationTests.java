@@ -53,6 +53,32 @@ class ProcessClientIntegrationTests {
 	}
 
 	@Test
+	void processTricklingItsBodyPastTheReadTimeoutGivesGatewayTimeout() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/api/process", (exchange) -> {
+			try (exchange) {
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, 0);
+				for (char c : "{\"data\":\"slow\"}".toCharArray()) {
+					exchange.getResponseBody().write(c);
+					exchange.getResponseBody().flush();
+					Thread.sleep(300);
+				}
+			}
+			catch (InterruptedException | IOException ex) {
+				// The client gave up; nothing is left to answer.
+			}
+		});
+		this.server.start();
+		int port = this.server.getAddress().getPort();
+
+		long started = System.nanoTime();
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> client(port).askProcess())
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+	}
+
+	@Test
 	void processAnsweringAnErrorGivesBadGateway() throws IOException {
 		int port = serve(500, "{\"error\":\"boom\"}", Duration.ZERO);
 

@@ -70,8 +70,8 @@ final class ContainerImages {
 	}
 
 	// The root .dockerignore may leave the Dockerfiles out: docker build reads them
-	// anyway, but the CDK builds from
-	// a staged copy of the context, which must hold the Dockerfile.
+	// anyway, but the CDK builds from a staged copy of the context, which must hold the
+	// Dockerfile.
 	private static List<String> excludes(ContainerService service) {
 		List<String> excludes = new ArrayList<>(BUILD_CONTEXT_EXCLUDES);
 		excludes.add("!" + service.dockerfile());

@@ -113,9 +113,8 @@ public final class ContainersStack extends Stack {
 	}
 
 	// Public subnets only, in two zones: no NAT gateway to pay for. Nothing uses the
-	// VPC's default security group,
-	// so it is left as AWS creates it rather than emptied by a Lambda-backed custom
-	// resource.
+	// VPC's default security group, so it is left as AWS creates it rather than emptied
+	// by a Lambda-backed custom resource.
 	private Vpc createVpc() {
 		return Vpc.Builder.create(this, "Vpc")
 			.maxAzs(AVAILABILITY_ZONES)
@@ -154,8 +153,7 @@ public final class ContainersStack extends Stack {
 	}
 
 	// spring-cloud-aws resolves the queue (GetQueueUrl, GetQueueAttributes) before it
-	// polls. Long polls of 20 s
-	// cost nothing on AWS, unlike on ElasticMQ.
+	// polls. Long polls of 20 s cost nothing on AWS, unlike on ElasticMQ.
 	private TracedFargateService createConsume(Cluster cluster) {
 		Map<String, String> environment = Map.of("SQS_QUEUE_URL", this.queues.queue().getQueueUrl(), "SQS_POLL_TIMEOUT",
 				"20s");
@@ -183,11 +181,9 @@ public final class ContainersStack extends Stack {
 	}
 
 	// The load balancer has its own security group, the only one open to the internet.
-	// Client IP preservation is
-	// off, so main's tasks see connections from the load balancer's address, which their
-	// security group admits by
-	// the load balancer's group and nothing else: a task's public IP accepts no
-	// connection.
+	// Client IP preservation is off, so main's tasks see connections from the load
+	// balancer's address, which their security group admits by the load balancer's group
+	// and nothing else: a task's public IP accepts no connection.
 	private NetworkLoadBalancer createLoadBalancer(Vpc vpc, TracedFargateService main) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
 			.vpc(vpc)

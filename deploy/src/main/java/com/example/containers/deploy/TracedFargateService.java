@@ -176,8 +176,7 @@ public final class TracedFargateService extends Construct {
 	}
 
 	// Outbound HTTPS only: ECR, CloudWatch Logs, SQS and X-Ray. DNS and the task metadata
-	// and credential
-	// endpoints are link-local and not filtered by security groups.
+	// and credential endpoints are link-local and not filtered by security groups.
 	private SecurityGroup createSecurityGroup(ICluster cluster) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "SecurityGroup")
 			.vpc(cluster.getVpc())
@@ -202,8 +201,8 @@ public final class TracedFargateService extends Construct {
 	}
 
 	// Not essential: losing traces must not stop the service. The service container
-	// depends on it, so ECS starts
-	// the daemon first and stops it last, after the service has sent its final segments.
+	// depends on it, so ECS starts the daemon first and stops it last, after the service
+	// has sent its final segments.
 	private ContainerDefinition addXRayDaemon(FargateTaskDefinition taskDefinition, ContainerImage image) {
 		return taskDefinition.addContainer(XRAY_DAEMON_CONTAINER,
 				ContainerDefinitionOptions.builder()
@@ -259,8 +258,8 @@ public final class TracedFargateService extends Construct {
 	}
 
 	// Public subnets with a public IP reach ECR and the AWS APIs without a NAT gateway;
-	// the security group admits
-	// nothing the stack does not add, so the address accepts no connection.
+	// the security group admits nothing the stack does not add, so the address accepts no
+	// connection.
 	private FargateService createService(FargateTaskDefinition taskDefinition, Options options) {
 		return FargateService.Builder.create(this, "Service")
 			.cluster(options.cluster())

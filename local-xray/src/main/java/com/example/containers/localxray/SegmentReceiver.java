@@ -27,8 +27,7 @@ public class SegmentReceiver implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(SegmentReceiver.class);
 
 	// Larger than any UDP payload, so that a datagram is never cut off here and only a
-	// datagram
-	// that was cut off before it arrived fills the largest payload.
+	// datagram that was cut off before it arrived fills the largest payload.
 	private static final int BUFFER_SIZE = 65_536;
 
 	private final InetSocketAddress address;

@@ -44,8 +44,8 @@ public class TracingAutoConfiguration {
 	@Bean(destroyMethod = "")
 	AWSXRayRecorder awsXRayRecorder(TracingProperties properties) throws IOException {
 		// The SDK's emitter and its sampling client each read the address themselves,
-		// from
-		// AWS_XRAY_DAEMON_ADDRESS or else from this property: one setting reaches both.
+		// from AWS_XRAY_DAEMON_ADDRESS or else from this property: one setting reaches
+		// both.
 		if (System.getenv(DaemonConfiguration.DAEMON_ADDRESS_ENVIRONMENT_VARIABLE_KEY) == null) {
 			System.setProperty(DAEMON_ADDRESS_PROPERTY, properties.daemonAddress());
 		}

@@ -31,8 +31,7 @@ public class SqsConfiguration {
 			.apiCallTimeout(sqs.apiCallTimeout());
 		if (tracing.getIfAvailable() != null) {
 			// The X-Ray SDK's interceptor opens the SQS subsegment; the next one names it
-			// as the
-			// parent in the message's AWSTraceHeader, so the order matters.
+			// as the parent in the message's AWSTraceHeader, so the order matters.
 			configuration.addExecutionInterceptor(new TracingInterceptor())
 				.addExecutionInterceptor(SqsTracing.traceHeaderInterceptor());
 		}

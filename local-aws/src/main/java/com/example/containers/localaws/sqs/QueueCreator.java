@@ -86,8 +86,7 @@ public class QueueCreator implements SmartLifecycle {
 	}
 
 	// ElasticMQ accepts a standard dead-letter queue for a FIFO queue, SQS does not:
-	// check here
-	// so that a setup that only works locally fails at start.
+	// check here so that a setup that only works locally fails at start.
 	private void requireFifo(String deadLetterQueueUrl) {
 		if (!"true".equals(attribute(deadLetterQueueUrl, QueueAttributeName.FIFO_QUEUE))) {
 			throw new IllegalStateException("The dead-letter queue " + deadLetterQueueUrl + " is not a FIFO queue");
