@@ -111,7 +111,21 @@ follow_logs() {
 	for module in "${SERVICES[@]}"; do
 		tail -n 0 -F "$LOG_DIR/$module.log" 2>/dev/null | sed -u "s/^/[${module#container-}] /" &
 	done
-	wait
+	watch_services
+}
+
+# Stops everything when one service exits on its own, rather than going on without it.
+watch_services() {
+	local i
+	while true; do
+		for i in "${!SERVICES[@]}"; do
+			if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
+				say "${SERVICES[$i]} exited on its own; its log is $LOG_DIR/${SERVICES[$i]}.log"
+				exit 1
+			fi
+		done
+		sleep 2
+	done
 }
 
 main() {
@@ -125,16 +139,18 @@ main() {
 	# Dummy credentials: ElasticMQ checks no signature, and real ones must never reach it.
 	local aws=(AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 		SQS_ENDPOINT="http://localhost:$SQS_PORT" SQS_QUEUE_URL="http://localhost:$SQS_PORT/000000000000/messages.fifo"
-		AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000)
-	say "Starting local-aws and process..."
+		AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:2000
+		# Only this machine reaches the services, as local-aws already listens on 127.0.0.1 alone.
+		SERVER_ADDRESS=127.0.0.1)
+	say "Starting local-aws..."
 	start local-aws "${aws[@]}"
-	start container-process "${aws[@]}" AWS_XRAY_TRACING_NAME=process
 	await_healthy local-aws "${PIDS[0]}"
-	await_healthy container-process "${PIDS[1]}"
-	say "Starting main and consume..."
+	say "Starting process, main and consume..."
+	start container-process "${aws[@]}" AWS_XRAY_TRACING_NAME=process
 	start container-main "${aws[@]}" AWS_XRAY_TRACING_NAME=main PROCESS_BASE_URL=http://localhost:8082
 	# Short polls: ElasticMQ spins on long polls of a queue whose groups are all in flight.
 	start container-consume "${aws[@]}" AWS_XRAY_TRACING_NAME=consume SQS_POLL_TIMEOUT=2s
+	await_healthy container-process "${PIDS[1]}"
 	await_healthy container-main "${PIDS[2]}"
 	await_healthy container-consume "${PIDS[3]}"
 

@@ -54,6 +54,7 @@ class SendMessageIntegrationTests {
 		registry.add("main.sqs.endpoint", sqs::endpoint);
 		registry.add("main.sqs.queue-url", sqs::queueUrl);
 		registry.add("main.sqs.max-message-bytes", () -> "1024");
+		registry.add("api.max-request-size", () -> "4KB");
 		// No X-Ray daemon listens there: main must work the same and say so once.
 		registry.add("tracing.daemon-address", () -> "127.0.0.1:" + closedPort());
 	}
@@ -104,11 +105,56 @@ class SendMessageIntegrationTests {
 
 	@Test
 	void sendRetriedWithTheSameIdempotencyKeyShouldBeDeliveredOnce() throws Exception {
-		send("{\"message\":\"pay 10\"}", "payment-7").andExpect(status().isAccepted())
-			.andExpect(jsonPath("$.deduplicationId").value("payment-7"));
-		send("{\"message\":\"pay 10\"}", "payment-7").andExpect(status().isAccepted());
+		String first = send("{\"message\":\"pay 10\"}", "payment-7").andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String retry = send("{\"message\":\"pay 10\"}", "payment-7").andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 
+		assertThat(retry).isEqualTo(first);
 		assertThat(sqs.drain()).extracting(Message::body).containsExactly("pay 10");
+	}
+
+	@Test
+	void anIdempotencyKeyReusedForAnotherMessageShouldNotSwallowIt() throws Exception {
+		send("{\"message\":\"client A\",\"groupId\":\"a\"}", "1").andExpect(status().isAccepted());
+		send("{\"message\":\"client B\",\"groupId\":\"b\"}", "1").andExpect(status().isAccepted());
+		send("{\"message\":\"client C\",\"groupId\":\"a\"}", "1").andExpect(status().isAccepted());
+
+		assertThat(sqs.drain()).extracting(Message::body).containsExactlyInAnyOrder("client A", "client B", "client C");
+	}
+
+	@Test
+	void clientThatAcceptsNoJsonShouldGet406AndNothingSent() throws Exception {
+		this.mvc
+			.perform(post("/api/send-message").contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.TEXT_PLAIN)
+				.content("{\"message\":\"m\"}"))
+			.andExpect(status().isNotAcceptable());
+
+		assertThat(sqs.drain()).isEmpty();
+	}
+
+	@Test
+	void bodyOverTheRequestSizeLimitShouldGet413AndNothingSent() throws Exception {
+		send("{\"message\":\"" + "a".repeat(5000) + "\"}", null).andExpect(status().isContentTooLarge())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("4096 bytes")));
+
+		assertThat(sqs.drain()).isEmpty();
+	}
+
+	@Test
+	void missingBodyShouldAnswer400WithoutNamingJavaCode() throws Exception {
+		this.mvc.perform(post("/api/send-message").contentType(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("missing")))
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("com."))));
 	}
 
 	@Test
@@ -153,8 +199,12 @@ class SendMessageIntegrationTests {
 				arguments("idempotency key with a space", "{\"message\":\"m\"}", "a b", "Idempotency-Key"),
 				arguments("idempotency key of 129 characters", "{\"message\":\"m\"}", "k".repeat(129),
 						"Idempotency-Key"),
-				arguments("idempotency key and a different deduplication id",
-						"{\"message\":\"m\",\"deduplicationId\":\"one\"}", "other", "deduplicationId"));
+				arguments("idempotency key and a deduplication id", "{\"message\":\"m\",\"deduplicationId\":\"one\"}",
+						"one", "deduplicationId"),
+				arguments("message as a number", "{\"message\":42}", null, "message"),
+				arguments("message as a boolean", "{\"message\":true}", null, "message"),
+				arguments("message as an object", "{\"message\":{\"text\":\"m\"}}", null, "message"),
+				arguments("group id as a number", "{\"message\":\"m\",\"groupId\":7}", null, "groupId"));
 	}
 
 	@Test
@@ -169,7 +219,8 @@ class SendMessageIntegrationTests {
 	@Test
 	void jsonOfTheWrongShapeShouldAnswer400AndSendNothing() throws Exception {
 		send("[\"hello\"]", null).andExpect(status().isBadRequest())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("The request body must be a JSON object."));
 
 		assertThat(sqs.drain()).isEmpty();
 	}

@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * {@code GET /api/process}: what main asks for, and the trace it continues.
  */
-@SpringBootTest(properties = "process.name=process-a")
+// No daemon listens on the discard port: the segments of these tests reach no trace
+// viewer.
+@SpringBootTest(properties = { "process.name=process-a", "tracing.daemon-address=127.0.0.1:9" })
 @AutoConfigureMockMvc
 class ProcessControllerTests {
 

@@ -63,16 +63,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape: " + firstLine(ex));
-		problem.setTitle("Malformed request body");
-		return ResponseEntity.badRequest().body(problem);
+		ProblemDetail problem = RequestBodyProblems.describe(ex);
+		return ResponseEntity.status(problem.getStatus()).body(problem);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "none";
+		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "missing or unreadable";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
 				"Content-Type '" + sent + "' is not supported; send " + ex.getSupportedMediaTypes() + ".");
 		problem.setTitle("Unsupported content type");
@@ -82,15 +80,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static Problems.FieldProblem toFieldProblem(FieldError error) {
 		return new Problems.FieldProblem(error.getField(), error.getDefaultMessage());
-	}
-
-	private static String firstLine(HttpMessageNotReadableException ex) {
-		String message = ex.getMostSpecificCause().getMessage();
-		if (message == null || message.isBlank()) {
-			return "the body could not be read";
-		}
-		int newline = message.indexOf('\n');
-		return (newline < 0) ? message : message.substring(0, newline);
 	}
 
 }

@@ -1,11 +1,21 @@
 package com.example.containers.common.web;
 
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
- * Gives every servlet service of the system the same problem+json error format.
+ * Gives every servlet service of the system the same handling of bad input: problem+json
+ * errors, a bound on request bodies, and JSON strings that must be strings.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -14,6 +24,26 @@ public class CommonWebAutoConfiguration {
 	@Bean
 	ApiExceptionHandler apiExceptionHandler() {
 		return new ApiExceptionHandler();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+			@Value("${api.max-request-size:1MB}") DataSize maxRequestSize) {
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	// Without it, 42 or true where a string is expected would quietly become "42" or
+	// "true".
+	@Bean
+	JsonMapperBuilderCustomizer strictStringsCustomizer() {
+		return (builder) -> builder.withCoercionConfig(LogicalType.Textual, (config) -> {
+			config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+			config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+			config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+		});
 	}
 
 }

@@ -1,6 +1,10 @@
 package com.example.containers.main.sqs;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +47,9 @@ public class MessageSender {
 	/**
 	 * Sends one message. Without a group id the configured default group is used; without
 	 * a deduplication id or idempotency key a random one is, so that two sends of the
-	 * same text are both delivered.
+	 * same text are both delivered. With an idempotency key the deduplication id is a
+	 * hash of the key, the group and the body: a retry is dropped by SQS, another message
+	 * that reuses the key is not.
 	 * @param request what to send
 	 * @param idempotencyKey the client's idempotency key, or {@code null}
 	 * @return what SQS answered, with the ids used
@@ -52,7 +58,7 @@ public class MessageSender {
 	public SentMessage send(SendMessageRequest request, String idempotencyKey) {
 		validate(request, idempotencyKey);
 		String groupId = (request.groupId() != null) ? request.groupId() : this.properties.defaultGroupId();
-		String deduplicationId = deduplicationId(request, idempotencyKey);
+		String deduplicationId = deduplicationId(request, groupId, idempotencyKey);
 		SendMessageResponse response = sendToQueue(request.message(), groupId, deduplicationId);
 		AWSXRay.getCurrentSegmentOptional().ifPresent((segment) -> {
 			segment.putAnnotation("message_group", groupId);
@@ -103,10 +109,9 @@ public class MessageSender {
 		checkId(problems, "groupId", request.groupId());
 		checkId(problems, "deduplicationId", request.deduplicationId());
 		checkId(problems, SendMessageController.IDEMPOTENCY_KEY, idempotencyKey);
-		if (idempotencyKey != null && request.deduplicationId() != null
-				&& !idempotencyKey.equals(request.deduplicationId())) {
+		if (idempotencyKey != null && request.deduplicationId() != null) {
 			problems.add(new FieldProblem("deduplicationId",
-					"differs from the Idempotency-Key header; send one" + " of them, or the same value in both"));
+					"cannot be sent with an Idempotency-Key header; send one of the two"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
@@ -125,11 +130,30 @@ public class MessageSender {
 		}
 	}
 
-	private static String deduplicationId(SendMessageRequest request, String idempotencyKey) {
+	private static String deduplicationId(SendMessageRequest request, String groupId, String idempotencyKey) {
 		if (idempotencyKey != null) {
-			return idempotencyKey;
+			return idempotentDeduplicationId(idempotencyKey, groupId, request.message());
 		}
 		return (request.deduplicationId() != null) ? request.deduplicationId() : UUID.randomUUID().toString();
+	}
+
+	// SQS drops any message whose deduplication id it saw in the last five minutes.
+	// Taking the
+	// key alone would make a key reused for another message drop that message; a hash of
+	// the
+	// key, the group and the body makes only a true retry a duplicate.
+	private static String idempotentDeduplicationId(String key, String groupId, String body) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			for (String part : new String[] { key, groupId, body }) {
+				sha256.update(part.getBytes(StandardCharsets.UTF_8));
+				sha256.update((byte) 0);
+			}
+			return HexFormat.of().formatHex(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
 	}
 
 }

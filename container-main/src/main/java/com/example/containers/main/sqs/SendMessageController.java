@@ -28,7 +28,10 @@ public class SendMessageController {
 		this.sender = sender;
 	}
 
-	@PostMapping(path = "/send-message", consumes = MediaType.APPLICATION_JSON_VALUE)
+	// produces: a client that accepts no JSON is refused with 406 before anything is
+	// sent.
+	@PostMapping(path = "/send-message", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	public SentMessage sendMessage(@RequestBody SendMessageRequest request,
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
