@@ -4,12 +4,18 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
+import org.apache.catalina.core.StandardHost;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
@@ -33,6 +39,21 @@ public class CommonWebAutoConfiguration {
 				new RequestSizeLimitFilter(maxRequestSize.toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/**
+	 * Puts Tomcat's own error answers in the same problem+json format.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TomcatServletWebServerFactory.class)
+	static class TomcatErrorConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReportValveCustomizer() {
+			return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
+				.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName()));
+		}
+
 	}
 
 	// Without it, 42 or true where a string is expected would quietly become "42" or
