@@ -98,6 +98,24 @@ final class ServiceProcess implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The resident memory of the service's JVM, as Linux reports it.
+	 * @return the size in KiB, or -1 where {@code /proc} is not there to ask
+	 */
+	long residentKib() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.process.pid()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+			return -1;
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+	}
+
 	URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
