@@ -79,15 +79,21 @@ stop() {
 	trap '' PIPE
 	[ ${#PIDS[@]} -eq 0 ] && return
 	say "Stopping..." || true
-	local pid
-	for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-	for pid in "${PIDS[@]}"; do
-		for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-		kill -KILL -- "-$pid" 2>/dev/null || true
-	done
+	# The services first, local-aws last: consume must not poll a queue that is gone.
+	stop_group "${PIDS[@]:1}"
+	stop_group "${PIDS[0]}"
 	rm -f "$RUN_DIR"/*.pid
 	jobs -p | xargs -r kill 2>/dev/null || true
 	say "Stopped." || true
+}
+
+stop_group() {
+	local pid
+	for pid in "$@"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+	for pid in "$@"; do
+		for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -KILL -- "-$pid" 2>/dev/null || true
+	done
 }
 
 await_healthy() {

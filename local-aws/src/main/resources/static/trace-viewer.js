@@ -187,7 +187,7 @@ function showMap(services) {
 		const stats = edge.SummaryStatistics || {};
 		if (stats.TotalCount) {
 			drawing.append(svg("text", { class: "edge-label", x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 6,
-				"text-anchor": "middle" }, `${stats.TotalCount} calls`));
+				"text-anchor": "middle" }, `${stats.TotalCount} ${stats.TotalCount === 1 ? "call" : "calls"}`));
 		}
 	}));
 	services.forEach((service) => drawing.append(mapNode(service, position.get(service.ReferenceId), boxWidth,

@@ -141,8 +141,41 @@ class SendMessageIntegrationTests {
 	@Test
 	void bodyOverTheRequestSizeLimitShouldGet413AndNothingSent() throws Exception {
 		send("{\"message\":\"" + "a".repeat(5000) + "\"}", null).andExpect(status().isContentTooLarge())
-			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("4096 bytes")));
+
+		assertThat(sqs.drain()).isEmpty();
+	}
+
+	@Test
+	void idempotencyKeySentTwiceShouldAnswer400AndSendNothing() throws Exception {
+		this.mvc
+			.perform(post("/api/send-message").contentType(MediaType.APPLICATION_JSON)
+				.header("Idempotency-Key", "k3", "k3")
+				.content("{\"message\":\"m\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+
+		assertThat(sqs.drain()).isEmpty();
+	}
+
+	@Test
+	void fieldSentTwiceShouldAnswer400AndSendNothing() throws Exception {
+		send("{\"message\":\"a\",\"message\":\"b\"}", null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Duplicate")));
+
+		assertThat(sqs.drain()).isEmpty();
+	}
+
+	@Test
+	void unreadableAcceptHeaderShouldGet406ProblemAndNothingSent() throws Exception {
+		this.mvc
+			.perform(post("/api/send-message").contentType(MediaType.APPLICATION_JSON)
+				.header("Accept", "garbage")
+				.content("{\"message\":\"m\"}"))
+			.andExpect(status().isNotAcceptable())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value("Accept"));
 
 		assertThat(sqs.drain()).isEmpty();
 	}
@@ -204,7 +237,8 @@ class SendMessageIntegrationTests {
 				arguments("message as a number", "{\"message\":42}", null, "message"),
 				arguments("message as a boolean", "{\"message\":true}", null, "message"),
 				arguments("message as an object", "{\"message\":{\"text\":\"m\"}}", null, "message"),
-				arguments("group id as a number", "{\"message\":\"m\",\"groupId\":7}", null, "groupId"));
+				arguments("group id as a number", "{\"message\":\"m\",\"groupId\":7}", null, "groupId"),
+				arguments("misspelt field", "{\"message\":\"m\",\"groupID\":\"orders\"}", null, "groupID"));
 	}
 
 	@Test

@@ -9,10 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,12 +72,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String sent = (ex.getContentType() != null) ? ex.getContentType().toString() : "missing or unreadable";
+		String sent = quotedOrMissing(request.getHeader(HttpHeaders.CONTENT_TYPE));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				"Content-Type '" + sent + "' is not supported; send " + ex.getSupportedMediaTypes() + ".");
+				"Content-Type " + sent + " is not supported; send " + ex.getSupportedMediaTypes() + ".");
 		problem.setTitle("Unsupported content type");
 		problem.setProperties(Map.of("field", "Content-Type"));
 		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	// Written as problem+json whatever the Accept header says: negotiating the error's
+	// type
+	// against an Accept header that could not be negotiated would leave the answer empty.
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				"Accept " + quotedOrMissing(request.getHeader(HttpHeaders.ACCEPT)) + " allows no type this endpoint "
+						+ "answers with; accept " + ex.getSupportedMediaTypes() + ".");
+		problem.setTitle("Not acceptable");
+		problem.setProperties(Map.of("field", "Accept"));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static String quotedOrMissing(String header) {
+		return (header != null) ? "'" + header + "'" : "missing";
 	}
 
 	private static Problems.FieldProblem toFieldProblem(FieldError error) {

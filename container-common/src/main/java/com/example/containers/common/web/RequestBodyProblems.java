@@ -5,6 +5,7 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,6 +31,10 @@ final class RequestBodyProblems {
 			return problem;
 		}
 		JacksonException json = find(ex, JacksonException.class);
+		if (json instanceof UnrecognizedPropertyException unknown) {
+			return Problems.invalidFields(List.of(new Problems.FieldProblem(path(json),
+					"is not a field of this request; the fields are " + unknown.getKnownPropertyIds())));
+		}
 		if (json instanceof DatabindException && !json.getPath().isEmpty()) {
 			return Problems.invalidFields(List.of(new Problems.FieldProblem(path(json), expected(json))));
 		}

@@ -1,6 +1,7 @@
 package com.example.containers.common.web;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,9 +10,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,26 +26,32 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	public RequestSizeLimitFilter(long maxBytes) {
+	private final JsonMapper json;
+
+	public RequestSizeLimitFilter(long maxBytes, JsonMapper json) {
 		this.maxBytes = maxBytes;
+		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBytes) {
-			refuse(response);
+			refuse(request, response);
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
 	}
 
-	private void refuse(HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than " + this.maxBytes + " bytes.");
+		problem.setTitle("Request body too large");
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+		response.setCharacterEncoding("UTF-8");
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"title\":\"Request body too large\",\"status\":413,\"detail\":\"The request body is larger than "
-					+ this.maxBytes + " bytes.\"}");
+		this.json.writeValue(response.getWriter(), problem);
 	}
 
 	/**
