@@ -64,7 +64,8 @@ public class ProcessClient {
 
 	// A timeout strikes while waiting for the headers (a typed timeout exception) or
 	// while reading a body that trickles in, where the client closes the stream and the
-	// reader sees only "closed": a failure once the read timeout has passed is a timeout.
+	// reader sees only "closed": a failure once the read timeout has passed is a
+	// timeout.
 	private ApiException failure(RestClientException ex, Duration took) {
 		if (isTimeout(ex) || took.compareTo(this.properties.readTimeout()) >= 0) {
 			log.warn("container-process did not answer within {}", this.properties.readTimeout());

@@ -182,8 +182,8 @@ public final class ContainersStack extends Stack {
 
 	// The load balancer has its own security group, the only one open to the internet.
 	// Client IP preservation is off, so main's tasks see connections from the load
-	// balancer's address, which their security group admits by the load balancer's group
-	// and nothing else: a task's public IP accepts no connection.
+	// balancer's address, which their security group admits by the load balancer's
+	// group and nothing else: a task's public IP accepts no connection.
 	private NetworkLoadBalancer createLoadBalancer(Vpc vpc, TracedFargateService main) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
 			.vpc(vpc)

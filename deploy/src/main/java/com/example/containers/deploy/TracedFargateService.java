@@ -175,8 +175,9 @@ public final class TracedFargateService extends Construct {
 		return role;
 	}
 
-	// Outbound HTTPS only: ECR, CloudWatch Logs, SQS and X-Ray. DNS and the task metadata
-	// and credential endpoints are link-local and not filtered by security groups.
+	// Outbound HTTPS only: ECR, CloudWatch Logs, SQS and X-Ray. DNS and the task
+	// metadata and credential endpoints are link-local and not filtered by security
+	// groups.
 	private SecurityGroup createSecurityGroup(ICluster cluster) {
 		SecurityGroup group = SecurityGroup.Builder.create(this, "SecurityGroup")
 			.vpc(cluster.getVpc())
@@ -201,8 +202,8 @@ public final class TracedFargateService extends Construct {
 	}
 
 	// Not essential: losing traces must not stop the service. The service container
-	// depends on it, so ECS starts the daemon first and stops it last, after the service
-	// has sent its final segments.
+	// depends on it, so ECS starts the daemon first and stops it last, after the
+	// service has sent its final segments.
 	private ContainerDefinition addXRayDaemon(FargateTaskDefinition taskDefinition, ContainerImage image) {
 		return taskDefinition.addContainer(XRAY_DAEMON_CONTAINER,
 				ContainerDefinitionOptions.builder()
@@ -231,8 +232,8 @@ public final class TracedFargateService extends Construct {
 			.build());
 	}
 
-	// ECS ignores the Dockerfile's HEALTHCHECK, so the task states it again; the service
-	// images ship curl.
+	// ECS ignores the Dockerfile's HEALTHCHECK, so the task states it again; the
+	// service images ship curl.
 	private HealthCheck healthCheck() {
 		String url = "http://127.0.0.1:" + this.spec.port() + HEALTH_PATH;
 		return HealthCheck.builder()
@@ -258,8 +259,8 @@ public final class TracedFargateService extends Construct {
 	}
 
 	// Public subnets with a public IP reach ECR and the AWS APIs without a NAT gateway;
-	// the security group admits nothing the stack does not add, so the address accepts no
-	// connection.
+	// the security group admits nothing the stack does not add, so the address accepts
+	// no connection.
 	private FargateService createService(FargateTaskDefinition taskDefinition, Options options) {
 		return FargateService.Builder.create(this, "Service")
 			.cluster(options.cluster())

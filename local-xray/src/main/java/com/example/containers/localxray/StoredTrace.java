@@ -21,8 +21,9 @@ class StoredTrace {
 
 	private final Map<String, ObjectNode> streamedSubsegments = new LinkedHashMap<>();
 
-	// Reading puts the pieces together; the result is kept until the next piece arrives,
-	// so that a viewer polling a quiet store does not copy every trace each time.
+	// Reading puts the pieces together; the result is kept until the next piece
+	// arrives, so that a viewer polling a quiet store does not copy every trace each
+	// time.
 	private TraceView view;
 
 	StoredTrace(String id) {
@@ -55,9 +56,9 @@ class StoredTrace {
 		return new TraceView(this.id, copies, orphans);
 	}
 
-	// Streamed subsegments may hang under other streamed subsegments, so attach in passes
-	// until nothing more finds its parent; what is left waits for a parent that has not
-	// arrived.
+	// Streamed subsegments may hang under other streamed subsegments, so attach in
+	// passes until nothing more finds its parent; what is left waits for a parent that
+	// has not arrived.
 	private int attachStreamedSubsegments(Map<String, ObjectNode> byId) {
 		List<ObjectNode> waiting = new ArrayList<>(this.streamedSubsegments.values());
 		boolean progress = true;

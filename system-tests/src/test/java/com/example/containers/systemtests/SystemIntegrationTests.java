@@ -109,8 +109,8 @@ class SystemIntegrationTests {
 	}
 
 	// The first traced request makes each service fetch the daemon's sampling rules;
-	// until they arrive, the shipped rules sample one request a second. Tests start after
-	// that.
+	// until they arrive, the shipped rules sample one request a second. Tests start
+	// after that.
 	private void warmUpSampling() {
 		get(this.main.uri("/api/path-two"));
 		send("{\"message\":\"warm-up\",\"groupId\":\"" + this.run + "-warm-up\"}", null);

@@ -53,8 +53,8 @@ public class TracingAutoConfiguration {
 			.withPlugin(new ECSPlugin())
 			.withSamplingStrategy(new CentralizedSamplingStrategy(properties.samplingRules().getURL()))
 			.build();
-		// The SDK's own instrumentation, such as the AWS SDK interceptor, uses the global
-		// recorder.
+		// The SDK's own instrumentation, such as the AWS SDK interceptor, uses the
+		// global recorder.
 		AWSXRay.setGlobalRecorder(recorder);
 		return recorder;
 	}

@@ -81,8 +81,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	// Written as problem+json whatever the Accept header says: negotiating the error's
-	// type
-	// against an Accept header that could not be negotiated would leave the answer empty.
+	// type against an Accept header that could not be negotiated would leave the answer
+	// empty.
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -138,10 +138,9 @@ public class MessageSender {
 	}
 
 	// SQS drops any message whose deduplication id it saw in the last five minutes.
-	// Taking the
-	// key alone would make a key reused for another message drop that message; a hash of
-	// the
-	// key, the group and the body makes only a true retry a duplicate.
+	// Taking the key alone would make a key reused for another message drop that
+	// message; a hash of the key, the group and the body makes only a true retry a
+	// duplicate.
 	private static String idempotentDeduplicationId(String key, String groupId, String body) {
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

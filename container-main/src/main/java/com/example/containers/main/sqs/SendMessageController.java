@@ -44,8 +44,9 @@ public class SendMessageController {
 		return this.sender.send(request, idempotencyKey(http));
 	}
 
-	// Spring would join repeated headers into "k1,k2": a retry whose key a proxy repeated
-	// would then be a new message. A key sent more than once is refused instead.
+	// Spring would join repeated headers into "k1,k2": a retry whose key a proxy
+	// repeated would then be a new message. A key sent more than once is refused
+	// instead.
 	private static String idempotencyKey(HttpServletRequest http) {
 		List<String> keys = Collections.list(http.getHeaders(IDEMPOTENCY_KEY));
 		if (keys.size() > 1) {

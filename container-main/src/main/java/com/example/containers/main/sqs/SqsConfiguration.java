@@ -30,8 +30,8 @@ public class SqsConfiguration {
 		ClientOverrideConfiguration.Builder configuration = ClientOverrideConfiguration.builder()
 			.apiCallTimeout(sqs.apiCallTimeout());
 		if (tracing.getIfAvailable() != null) {
-			// The X-Ray SDK's interceptor opens the SQS subsegment; the next one names it
-			// as the parent in the message's AWSTraceHeader, so the order matters.
+			// The X-Ray SDK's interceptor opens the SQS subsegment; the next one names
+			// it as the parent in the message's AWSTraceHeader, so the order matters.
 			configuration.addExecutionInterceptor(new TracingInterceptor())
 				.addExecutionInterceptor(SqsTracing.traceHeaderInterceptor());
 		}
