@@ -44,19 +44,15 @@ class SendThroughputBenchmark {
 
 	@Test
 	void sendBurstThroughTheWholeSystem() throws Exception {
-		int sqsPort = ServiceProcess.freePort();
-		int xrayPort = ServiceProcess.freePort();
-		String endpoint = "http://localhost:" + sqsPort;
-		Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
-				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL",
-				endpoint + "/000000000000/messages.fifo", "AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + xrayPort,
-				"CONSUME_HISTORY_SIZE", Integer.toString(MESSAGES * 2), "SQS_POLL_TIMEOUT", "1s",
+		LocalAwsPorts ports = LocalAwsPorts.free();
+		Map<String, String> environment = ports.serviceEnvironment("CONSUME_HISTORY_SIZE",
+				Integer.toString(MESSAGES * 2), "SQS_POLL_TIMEOUT", "1s",
 				"SPRING_CLOUD_AWS_SQS_LISTENER_MAX_CONCURRENT_MESSAGES",
 				System.getProperty("benchmark.consumers", "10"));
-		try (ServiceProcess localAws = new ServiceProcess("local-aws", xrayPort,
-				Map.of("SQS_PORT", Integer.toString(sqsPort), "LOCAL_AWS_PORT", Integer.toString(xrayPort)));
-				ServiceProcess main = new ServiceProcess("container-main", ServiceProcess.freePort(), aws);
-				ServiceProcess consume = new ServiceProcess("container-consume", ServiceProcess.freePort(), aws)) {
+		try (ServiceProcess localAws = new ServiceProcess("local-aws", ports.xrayPort(), ports.localAwsEnvironment());
+				ServiceProcess main = new ServiceProcess("container-main", ServiceProcess.freePort(), environment);
+				ServiceProcess consume = new ServiceProcess("container-consume", ServiceProcess.freePort(),
+						environment)) {
 			localAws.start().awaitHealthy();
 			main.start();
 			consume.start();

@@ -74,29 +74,23 @@ class SystemIntegrationTests {
 
 	@BeforeAll
 	void startSystem() {
-		int sqsPort = ServiceProcess.freePort();
-		int xrayPort = ServiceProcess.freePort();
-		String endpoint = "http://localhost:" + sqsPort;
-		String queueUrl = endpoint + "/000000000000/messages.fifo";
-		this.queueUrl = queueUrl;
-		this.deadLetterQueueUrl = endpoint + "/000000000000/messages-dlq.fifo";
-		Map<String, String> aws = Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local",
-				"AWS_SECRET_ACCESS_KEY", "local", "SQS_ENDPOINT", endpoint, "SQS_QUEUE_URL", queueUrl,
-				"AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + xrayPort);
-		ServiceProcess localAws = start("local-aws", xrayPort,
-				Map.of("SQS_PORT", Integer.toString(sqsPort), "LOCAL_AWS_PORT", Integer.toString(xrayPort),
-						"SQS_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT), "AWS_REGION", "us-east-1"));
-		this.process = start("container-process", with(aws, "AWS_XRAY_TRACING_NAME", "process"));
+		LocalAwsPorts ports = LocalAwsPorts.free();
+		this.queueUrl = ports.queueUrl();
+		this.deadLetterQueueUrl = ports.deadLetterQueueUrl();
+		ServiceProcess localAws = start("local-aws", ports.xrayPort(),
+				ports.localAwsEnvironment("SQS_MAX_RECEIVE_COUNT", Integer.toString(MAX_RECEIVE_COUNT)));
+		this.process = start("container-process", ports.serviceEnvironment("AWS_XRAY_TRACING_NAME", "process"));
 		localAws.awaitHealthy();
-		this.main = start("container-main", with(aws, "PROCESS_BASE_URL", this.process.uri("").toString(),
-				"PROCESS_READ_TIMEOUT", PROCESS_READ_TIMEOUT.toMillis() + "ms", "AWS_XRAY_TRACING_NAME", "main"));
-		this.consume = start("container-consume", with(aws, "SQS_POLL_TIMEOUT", "1s", "SQS_VISIBILITY_TIMEOUT_SECONDS",
-				"2", "AWS_XRAY_TRACING_NAME", "consume"));
+		this.main = start("container-main",
+				ports.serviceEnvironment("PROCESS_BASE_URL", this.process.uri("").toString(), "PROCESS_READ_TIMEOUT",
+						PROCESS_READ_TIMEOUT.toMillis() + "ms", "AWS_XRAY_TRACING_NAME", "main"));
+		this.consume = start("container-consume", ports.serviceEnvironment("SQS_POLL_TIMEOUT", "1s",
+				"SQS_VISIBILITY_TIMEOUT_SECONDS", "2", "AWS_XRAY_TRACING_NAME", "consume"));
 		this.services.forEach(ServiceProcess::awaitHealthy);
 		StaticCredentialsProvider credentials = StaticCredentialsProvider
 			.create(AwsBasicCredentials.create("local", "local"));
 		this.sqs = SqsClient.builder()
-			.endpointOverride(URI.create(endpoint))
+			.endpointOverride(URI.create(ports.sqsEndpoint()))
 			.region(Region.US_EAST_1)
 			.credentialsProvider(credentials)
 			.build();
@@ -428,14 +422,6 @@ class SystemIntegrationTests {
 
 	private JsonNode read(HttpResponse<String> response) {
 		return this.json.readTree(response.body());
-	}
-
-	private static Map<String, String> with(Map<String, String> base, String... pairs) {
-		Map<String, String> all = new java.util.HashMap<>(base);
-		for (int i = 0; i < pairs.length; i += 2) {
-			all.put(pairs[i], pairs[i + 1]);
-		}
-		return all;
 	}
 
 }

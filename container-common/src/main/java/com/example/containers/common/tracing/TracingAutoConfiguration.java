@@ -64,6 +64,8 @@ public class TracingAutoConfiguration {
 		return new XRayDaemonWatcher(properties.daemonAddress(), properties.daemonCheckInterval());
 	}
 
+	// The aspect records through the global recorder: depending on the recorder makes
+	// sure that one is set before the first traced method runs.
 	@Bean
 	TracingAspect tracingAspect(AWSXRayRecorder recorder) {
 		return new TracingAspect();
